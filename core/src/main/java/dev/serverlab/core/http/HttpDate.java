@@ -1,0 +1,36 @@
+package dev.serverlab.core.http;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The IMF-fixdate form of the {@code Date} header (RFC 9110 §5.6.7),
+ * e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. Formatting a date costs far
+ * more than the rest of a small response, so it is done once per second.
+ */
+final class HttpDate {
+
+    private record Cached(long second, String text) {
+    }
+
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    private static volatile Cached cached = new Cached(-1, "");
+
+    private HttpDate() {
+    }
+
+    static String now() {
+        long second = System.currentTimeMillis() / 1000;
+        Cached c = cached;
+        if (c.second() != second) {
+            String text = IMF_FIXDATE.format(ZonedDateTime.now(ZoneOffset.UTC));
+            c = new Cached(second, text);
+            cached = c;
+        }
+        return c.text();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.serverlab.core.http;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Gathers a {@link RequestParser}'s events into whole {@link Request}s, for
+ * servers whose handlers want the complete body at once (all of serverlab's).
+ * Still sans-I/O: feed bytes, poll for a request.
+ *
+ * <p>The body is bounded by {@link HttpLimits#maxBodyBytes()}, enforced by
+ * the parser before any byte of it is buffered here.
+ */
+public final class RequestAssembler {
+
+    private final RequestParser parser;
+    private RequestHead head;
+    private ByteArrayOutputStream body;
+    private boolean continueOwed;
+
+    public RequestAssembler() {
+        this(HttpLimits.DEFAULTS);
+    }
+
+    public RequestAssembler(HttpLimits limits) {
+        this.parser = new RequestParser(limits);
+    }
+
+    public void feed(byte[] src, int offset, int length) {
+        parser.feed(src, offset, length);
+    }
+
+    public void feed(java.nio.ByteBuffer src) {
+        parser.feed(src);
+    }
+
+    /**
+     * The next complete request, or null if more bytes are needed.
+     *
+     * @throws HttpProtocolException if the request is malformed or too large
+     */
+    public Request poll() {
+        while (true) {
+            ParseEvent event = parser.next();
+            switch (event) {
+                case ParseEvent.NeedData ignored -> {
+                    return null;
+                }
+                case ParseEvent.Head h -> {
+                    head = h.head();
+                    body = new ByteArrayOutputStream();
+                    continueOwed = expectsContinue(head);
+                }
+                case ParseEvent.BodyChunk c -> {
+                    continueOwed = false;
+                    body.write(c.bytes(), 0, c.bytes().length);
+                }
+                case ParseEvent.EndOfMessage ignored -> {
+                    continueOwed = false;
+                    Request request = new Request(head, body.toByteArray());
+                    head = null;
+                    body = null;
+                    return request;
+                }
+            }
+        }
+    }
+
+    /**
+     * True once, when a client has sent {@code Expect: 100-continue} and is
+     * waiting for a {@code 100 Continue} before it sends the body (RFC 9110
+     * §10.1.1). curl does this for bodies over 1 KiB. The caller writes
+     * {@link ResponseEncoder#continueInterim()} and calls this again as false.
+     */
+    public boolean takeContinueOwed() {
+        boolean owed = continueOwed;
+        continueOwed = false;
+        return owed;
+    }
+
+    /** True between requests with no partial request buffered (see {@link RequestParser#isIdle()}). */
+    public boolean isIdle() {
+        return head == null && parser.isIdle();
+    }
+
+    private static boolean expectsContinue(RequestHead head) {
+        return head.version() == HttpVersion.HTTP_1_1
+                && head.headers().listsToken("Expect", "100-continue");
+    }
+}

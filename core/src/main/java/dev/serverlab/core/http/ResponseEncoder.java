@@ -1,0 +1,56 @@
+package dev.serverlab.core.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a {@link Response} into bytes: status line with its standard reason
+ * phrase, the application's headers, then the headers the protocol owns.
+ *
+ * <p>Every response carries {@code Content-Length}: it is how the client
+ * finds the end of the body on a connection that stays open (RFC 9112 §6.3).
+ * A response to {@code HEAD} carries the length the body <em>would</em>
+ * have, and no body (RFC 9110 §9.3.2).
+ */
+public final class ResponseEncoder {
+
+    private ResponseEncoder() {
+    }
+
+    /**
+     * Encodes the whole response into one buffer, ready to write.
+     *
+     * @param omitBody true when answering HEAD: headers as for GET, no body
+     */
+    public static ByteBuffer encode(Response response, boolean omitBody) {
+        byte[] head = head(response);
+        byte[] body = omitBody ? new byte[0] : response.body();
+        ByteBuffer out = ByteBuffer.allocate(head.length + body.length);
+        out.put(head).put(body).flip();
+        return out;
+    }
+
+    /** The status line and header section, ending with the empty line. */
+    public static byte[] head(Response response) {
+        Status status = response.status();
+        StringBuilder sb = new StringBuilder(128);
+        sb.append("HTTP/1.1 ").append(status.code()).append(' ').append(status.reason()).append("\r\n");
+        for (Headers.Field f : response.headers().fields()) {
+            if (!f.name().equalsIgnoreCase("Content-Length") && !f.name().equalsIgnoreCase("Date")) {
+                sb.append(f.name()).append(": ").append(f.value()).append("\r\n");
+            }
+        }
+        // RFC 9110 §6.6.1: an origin server with a clock sends Date.
+        sb.append("Date: ").append(HttpDate.now()).append("\r\n");
+        if (!status.isInformational()) {
+            sb.append("Content-Length: ").append(response.body().length).append("\r\n");
+        }
+        sb.append("\r\n");
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code 100 Continue}: tells a client waiting on {@code Expect} to send its body. */
+    public static byte[] continueInterim() {
+        return ("HTTP/1.1 100 Continue\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
