@@ -17,4 +17,10 @@ public final class HttpProtocolException extends RuntimeException {
     public Status status() {
         return status;
     }
+
+    /** The answer to send: the status, a one-line reason, and {@code Connection: close}. */
+    public Response toResponse() {
+        return Response.text(status, status + ": " + getMessage() + "\n")
+                .withHeader("Connection", "close");
+    }
 }

@@ -1,0 +1,109 @@
+package dev.serverlab.core.net;
+
+import dev.serverlab.core.app.Handler;
+import dev.serverlab.core.app.ServerStats;
+import dev.serverlab.core.http.ConnectionPersistence;
+import dev.serverlab.core.http.HttpLimits;
+import dev.serverlab.core.http.HttpProtocolException;
+import dev.serverlab.core.http.Request;
+import dev.serverlab.core.http.Response;
+import dev.serverlab.core.http.ResponseEncoder;
+import dev.serverlab.core.http.Status;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * One request and its response over a blocking socket: the unit of work of
+ * stages 01–05, which answer one request per connection and close. Stage 06
+ * loops over the same pieces ({@link #answer}, {@link #write}) to keep the
+ * connection open.
+ *
+ * <p>Whatever goes wrong stays inside this connection: a malformed request
+ * gets its 4xx, a throwing handler a 500, a vanished client costs only its
+ * own socket.
+ */
+public final class BlockingExchange {
+
+    private static final System.Logger LOG = System.getLogger(BlockingExchange.class.getName());
+
+    private BlockingExchange() {
+    }
+
+    /**
+     * Reads one request, answers it with {@code Connection: close}, closes
+     * the socket. Never throws: every outcome is an answer or a close.
+     *
+     * @param readTimeout bounds both the wait for the request and reading it; 0 = forever
+     */
+    // tag::serve-one[]
+    public static void serveOneRequest(Socket socket, Handler app, ServerStats stats,
+                                       HttpLimits limits, Duration readTimeout) {
+        try {
+            BlockingRequestReader reader = new BlockingRequestReader(socket, limits);
+            Request request = reader.read(readTimeout, readTimeout);
+            if (request == null) {
+                Sockets.closeQuietly(socket); // connected, then left without a word
+                return;
+            }
+            Response response = ConnectionPersistence.closing(answer(app, request));
+            write(socket.getOutputStream(), request, response);
+            if (reader.hasBufferedInput()) {
+                Sockets.lingerAndClose(socket); // the client sent more than we read
+            } else {
+                socket.close();
+            }
+        } catch (HttpProtocolException e) {
+            writeQuietly(socket, null, e.toResponse());
+            Sockets.lingerAndClose(socket);
+        } catch (RequestTimeoutException e) {
+            stats.connectionTimedOut();
+            if (e.midRequest()) {
+                writeQuietly(socket, null, timeoutResponse());
+            }
+            Sockets.lingerAndClose(socket);
+        } catch (IOException e) {
+            // The client vanished mid-request or mid-response: only its connection is lost.
+            Sockets.closeQuietly(socket);
+        }
+    }
+    // end::serve-one[]
+
+    /**
+     * The application's answer to a request. A handler that throws becomes a
+     * 500 for this request alone, never a dead connection thread.
+     */
+    public static Response answer(Handler app, Request request) {
+        try {
+            return app.handle(request);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "handler failed on " + request.method() + " " + request.target(), e);
+            return Response.text(Status.INTERNAL_SERVER_ERROR, "500 Internal Server Error\n");
+        }
+    }
+
+    /** Writes a response; a {@code HEAD} request gets the headers only. */
+    public static void write(OutputStream out, Request request, Response response) throws IOException {
+        boolean head = request != null && request.method().equals("HEAD");
+        ByteBuffer bytes = ResponseEncoder.encode(response, head);
+        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        out.flush();
+    }
+
+    /** 408, sent when a client began a request and then went silent. */
+    public static Response timeoutResponse() {
+        return ConnectionPersistence.closing(
+                Response.text(Status.REQUEST_TIMEOUT, "408 Request Timeout: request not completed in time\n"));
+    }
+
+    /** Best-effort write on a connection that is about to close anyway. */
+    public static void writeQuietly(Socket socket, Request request, Response response) {
+        try {
+            write(socket.getOutputStream(), request, response);
+        } catch (IOException ignored) {
+            // The client is gone; there is no one left to tell.
+        }
+    }
+}

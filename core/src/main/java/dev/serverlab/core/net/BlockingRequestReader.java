@@ -1,0 +1,102 @@
+package dev.serverlab.core.net;
+
+import dev.serverlab.core.http.HttpLimits;
+import dev.serverlab.core.http.Request;
+import dev.serverlab.core.http.RequestAssembler;
+import dev.serverlab.core.http.ResponseEncoder;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * Reads whole requests from a blocking socket by feeding the sans-I/O
+ * parser whatever each {@code read()} returns. Every blocking stage uses
+ * this one class; stage 07 feeds the same parser from a selector instead.
+ *
+ * <p>Two clocks apply (0 means no limit):
+ * <ul>
+ *   <li>the <b>idle timeout</b> bounds the wait for the first byte of a
+ *       request — a client that says nothing;</li>
+ *   <li>the <b>read timeout</b> bounds the whole request from its first
+ *       byte, as a deadline: a client that trickles a byte at a time cannot
+ *       stretch it, because each read only gets the time that is left.</li>
+ * </ul>
+ */
+public final class BlockingRequestReader {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final RequestAssembler assembler;
+    private final byte[] buffer = new byte[16 * 1024];
+
+    public BlockingRequestReader(Socket socket, HttpLimits limits) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.assembler = new RequestAssembler(limits);
+    }
+
+    /**
+     * The next request, or null if the client closed the connection cleanly
+     * between requests.
+     *
+     * @throws dev.serverlab.core.http.HttpProtocolException the request is malformed or too large
+     * @throws RequestTimeoutException                       a timeout expired (idle or mid-request)
+     * @throws EOFException                                  the client closed mid-request
+     */
+    public Request read(Duration idleTimeout, Duration readTimeout) throws IOException {
+        long deadline = 0; // set when the request's first byte arrives
+        while (true) {
+            Request request = assembler.poll();
+            if (request != null) {
+                return request;
+            }
+            if (assembler.takeContinueOwed()) {
+                OutputStream out = socket.getOutputStream();
+                out.write(ResponseEncoder.continueInterim());
+                out.flush();
+            }
+            boolean idle = assembler.isIdle();
+            if (!idle && deadline == 0) {
+                deadline = readTimeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + readTimeout.toNanos();
+            }
+            socket.setSoTimeout(idle ? millis(idleTimeout) : millisUntil(deadline, !idle));
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                throw new RequestTimeoutException(!idle);
+            }
+            if (n < 0) {
+                if (idle) {
+                    return null;
+                }
+                throw new EOFException("client closed the connection mid-request");
+            }
+            assembler.feed(buffer, 0, n);
+        }
+    }
+
+    /** True if bytes beyond the last request were received, e.g. a pipelined request. */
+    public boolean hasBufferedInput() throws IOException {
+        return !assembler.isIdle() || in.available() > 0;
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    private static int millisUntil(long deadline, boolean midRequest) throws RequestTimeoutException {
+        if (deadline == Long.MAX_VALUE) {
+            return 0; // no read timeout
+        }
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new RequestTimeoutException(midRequest);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+}
