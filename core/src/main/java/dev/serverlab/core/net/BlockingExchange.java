@@ -98,6 +98,30 @@ public final class BlockingExchange {
                 Response.text(Status.REQUEST_TIMEOUT, "408 Request Timeout: request not completed in time\n"));
     }
 
+    /**
+     * Turns a connection away without reading its request, e.g. with 503
+     * when the server is full. Runs on the accepting thread, so it must not
+     * wait for the client: it sends the answer, then discards whatever part
+     * of the request has already arrived (closing with unread bytes would
+     * send a reset that can destroy the answer) and closes.
+     */
+    public static void refuse(Socket socket, Response response) {
+        try (socket) {
+            write(socket.getOutputStream(), null, ConnectionPersistence.closing(response));
+            socket.shutdownOutput();
+            var in = socket.getInputStream();
+            in.skipNBytes(in.available());
+        } catch (IOException ignored) {
+            // The client left first; nothing to refuse.
+        }
+    }
+
+    /** {@code 503 Service Unavailable} with a hint to retry in a second (RFC 9110 §10.2.3). */
+    public static Response busyResponse() {
+        return Response.text(Status.SERVICE_UNAVAILABLE, "503 Service Unavailable: server is at capacity\n")
+                .withHeader("Retry-After", "1");
+    }
+
     /** Best-effort write on a connection that is about to close anyway. */
     public static void writeQuietly(Socket socket, Request request, Response response) {
         try {
