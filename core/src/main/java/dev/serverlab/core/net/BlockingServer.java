@@ -41,12 +41,14 @@ public abstract class BlockingServer implements StageServer {
         this.app = new DemoApp(stats, config.directory());
     }
 
+    // tag::start[]
     @Override
     public final void start() throws IOException {
         listener = Sockets.listen(config.port());
         acceptLoop = new AcceptLoop(name + "-acceptor", listener, connections, this::handOff);
         acceptLoop.start();
     }
+    // end::start[]
 
     /**
      * The stage's concurrency model: what happens to each accepted
@@ -56,6 +58,7 @@ public abstract class BlockingServer implements StageServer {
     protected abstract void handOff(Socket socket);
 
     /** Reads one request, answers it and closes: stages 01–05's unit of work. */
+    // tag::serve-one-request[]
     protected final void serveOneRequest(Socket socket, Duration readTimeout) {
         try {
             BlockingExchange.serveOneRequest(socket, app, stats, config.limits(), readTimeout);
@@ -63,6 +66,7 @@ public abstract class BlockingServer implements StageServer {
             connections.close(socket);
         }
     }
+    // end::serve-one-request[]
 
     /** Called once all connections are closed, to stop the stage's own threads. */
     protected void afterDrain() {
@@ -78,6 +82,7 @@ public abstract class BlockingServer implements StageServer {
         return stats;
     }
 
+    // tag::shutdown[]
     @Override
     public final void shutdown(Duration drainTimeout) {
         if (!stopping.compareAndSet(false, true)) {
@@ -97,6 +102,7 @@ public abstract class BlockingServer implements StageServer {
         }
         terminated.countDown();
     }
+    // end::shutdown[]
 
     @Override
     public final void awaitTermination() throws InterruptedException {
