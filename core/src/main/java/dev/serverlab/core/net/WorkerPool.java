@@ -1,10 +1,9 @@
 package dev.serverlab.core.net;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -18,10 +17,18 @@ import java.util.concurrent.TimeUnit;
  * <p>A thin wrapper over {@link ThreadPoolExecutor}, which already does this
  * well; it exists so the stages say what they mean ("try to hand this
  * connection to a worker") rather than configure an executor each time.
+ *
+ * <p>The bound is counted here, not left to the executor's queue: once its
+ * workers are prestarted, a {@code ThreadPoolExecutor} passes every task
+ * through its queue, even to an idle worker, so a burst of tasks overflows
+ * a small bounded queue while workers sit idle. Counting "running plus
+ * waiting" against {@code workers + queue} refuses only when the pool is
+ * really full.
  */
 public final class WorkerPool {
 
     private final ThreadPoolExecutor executor;
+    private final Semaphore slots; // one per task in the pool, running or waiting
 
     /**
      * @param name          prefix of the worker threads' names, e.g. {@code 05-thread-pool-worker-}
@@ -29,20 +36,29 @@ public final class WorkerPool {
      * @param queueCapacity how many accepted connections may wait for a worker; 0 = none
      */
     public WorkerPool(String name, int workers, int queueCapacity) {
-        BlockingQueue<Runnable> queue = queueCapacity == 0
-                ? new SynchronousQueue<>() // hand straight to an idle worker, or refuse
-                : new ArrayBlockingQueue<>(queueCapacity);
-        executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, queue,
+        slots = new Semaphore(workers + queueCapacity);
+        // Unbounded, but never holds more than queueCapacity tasks: slots bound it.
+        executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name(name, 1).factory(), new ThreadPoolExecutor.AbortPolicy());
         executor.prestartAllCoreThreads();
     }
 
     /** Queues the task for a worker; false, at once, if the workers and the queue are all taken. */
     public boolean trySubmit(Runnable task) {
+        if (!slots.tryAcquire()) {
+            return false;
+        }
         try {
-            executor.execute(task);
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    slots.release();
+                }
+            });
             return true;
-        } catch (RejectedExecutionException full) {
+        } catch (RejectedExecutionException shutDown) {
+            slots.release();
             return false;
         }
     }
