@@ -49,14 +49,13 @@ public interface LimitsContract extends StageUnderTest {
         try (StageServer server = startServer(ServerConfig.onPort(0))) {
             var outcome = SlowRequests.inParallel(server.port(), n + 1, SLEEP_MILLIS);
 
-            var served = outcome.results().stream().filter(a -> a.status() == 200).toList();
-            var refused = outcome.results().stream().filter(a -> a.status() == 503).toList();
+            var served = SlowRequests.withStatus(outcome, 200);
+            var refused = SlowRequests.withStatus(outcome, 503);
             assertThat(served.size() + refused.size()).as("every answer is 200 or 503").isEqualTo(n + 1);
             assertThat(served).as("the first N are served").hasSizeGreaterThanOrEqualTo(n);
             assertThat(server.stats().snapshot().rejected()).isEqualTo(refused.size());
             if (refused.isEmpty()) {
-                Duration last = served.stream().map(SlowRequests.Answer::elapsed).max(Duration::compareTo).orElseThrow();
-                assertThat(last).as("the (N+1)th waited for one of the first N to finish")
+                assertThat(SlowRequests.slowest(served)).as("the (N+1)th waited for one of the first N to finish")
                         .isGreaterThanOrEqualTo(Duration.ofMillis(2L * SLEEP_MILLIS - 20));
             }
         }

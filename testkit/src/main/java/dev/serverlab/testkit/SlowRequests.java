@@ -42,6 +42,16 @@ public final class SlowRequests {
         return Parallel.serially(clients, i -> one(port, millis));
     }
 
+    /** The answers that had this status, in client order. */
+    public static List<Answer> withStatus(Parallel.Outcome<Answer> outcome, int status) {
+        return outcome.results().stream().filter(a -> a.status() == status).toList();
+    }
+
+    /** The longest any one client waited for its whole response. */
+    public static Duration slowest(List<Answer> answers) {
+        return answers.stream().map(Answer::elapsed).max(Duration::compareTo).orElseThrow();
+    }
+
     /** The statuses of the answers, in order. */
     public static List<Integer> statuses(Parallel.Outcome<Answer> outcome) {
         return outcome.results().stream().map(Answer::status).toList();

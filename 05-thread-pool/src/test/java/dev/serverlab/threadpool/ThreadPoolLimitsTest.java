@@ -1,0 +1,20 @@
+package dev.serverlab.threadpool;
+
+import dev.serverlab.core.net.ServerConfig;
+import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LimitsContract;
+import java.time.Duration;
+
+/** "At most N at once" with {@code --workers 2 --queue 1}: the extra client waits in the queue for a worker. */
+class ThreadPoolLimitsTest implements LimitsContract {
+
+    @Override
+    public int servedAtOnce() {
+        return 2;
+    }
+
+    @Override
+    public StageServer newServer(ServerConfig config) {
+        return new ThreadPoolServer(config, servedAtOnce(), 1, Duration.ofSeconds(10));
+    }
+}
