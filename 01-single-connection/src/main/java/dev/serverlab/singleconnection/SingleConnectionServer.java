@@ -34,11 +34,13 @@ public final class SingleConnectionServer implements StageServer {
         this.app = new DemoApp(stats, config.directory());
     }
 
+    // tag::start[]
     @Override
     public void start() throws IOException {
         listener = Sockets.listen(config.port());
         thread = Thread.ofPlatform().name("01-single-connection").start(this::serveOneConnection);
     }
+    // end::start[]
 
     // tag::serve-one-connection[]
     private void serveOneConnection() {

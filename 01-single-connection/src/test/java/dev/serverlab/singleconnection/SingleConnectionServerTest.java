@@ -44,6 +44,7 @@ class SingleConnectionServerTest implements RoutesContract, OneRequestPerConnect
      * kernel (the TCP handshake completes into the listen backlog) but never by
      * the program: when the listener closes it is reset, unanswered.
      */
+    // tag::queued-client[]
     @Test
     void clientQueuedBehindTheFirstIsNeverAnswered() throws Exception {
         try (StageServer server = startServer(ServerConfig.onPort(0));
@@ -56,6 +57,7 @@ class SingleConnectionServerTest implements RoutesContract, OneRequestPerConnect
             assertThat(unanswered).as("closed or reset without a response").isInstanceOf(IOException.class);
         }
     }
+    // end::queued-client[]
 
     private static boolean terminates(StageServer server) throws InterruptedException {
         Thread waiter = Thread.ofPlatform().start(() -> {

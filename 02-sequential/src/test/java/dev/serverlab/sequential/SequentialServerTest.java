@@ -50,6 +50,7 @@ class SequentialServerTest implements RoutesContract, BadInputContract, OneReque
      * long as three sent one after another: the server does one at a time.
      * (A lower bound only: it follows from the sleeps, whatever the machine's load.)
      */
+    // tag::slow-client[]
     @Test
     void slowClientStallsEveryoneElse() throws Exception {
         try (StageServer server = startServer(ServerConfig.onPort(0))) {
@@ -62,12 +63,14 @@ class SequentialServerTest implements RoutesContract, BadInputContract, OneReque
             assertThat(parallel.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(3 * 300 - 30));
         }
     }
+    // end::slow-client[]
 
     /**
      * A client that connects and sends nothing holds the only serving thread:
      * nobody else is answered until it leaves. There is no read timeout yet
      * (stage 05 adds one).
      */
+    // tag::silent-client[]
     @Test
     void silentClientStallsEveryoneElseUntilItLeaves() throws Exception {
         try (StageServer server = startServer(ServerConfig.onPort(0))) {
@@ -83,4 +86,5 @@ class SequentialServerTest implements RoutesContract, BadInputContract, OneReque
             }
         }
     }
+    // end::silent-client[]
 }

@@ -289,6 +289,7 @@ public final class RequestParser {
 
     // --- body framing (RFC 9112 §6) ---
 
+    // tag::body-framing[]
     private void chooseBodyFraming(RequestHead head) {
         List<String> te = head.headers().all("Transfer-Encoding");
         List<String> cl = head.headers().all("Content-Length");
@@ -313,6 +314,7 @@ public final class RequestParser {
             state = State.END;
         }
     }
+    // end::body-framing[]
 
     private static void checkOnlyChunked(List<String> values) {
         int chunked = 0;

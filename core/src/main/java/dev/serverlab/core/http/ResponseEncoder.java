@@ -40,12 +40,14 @@ public final class ResponseEncoder {
                 sb.append(f.name()).append(": ").append(f.value()).append("\r\n");
             }
         }
+        // tag::protocol-headers[]
         // RFC 9110 §6.6.1: an origin server with a clock sends Date.
         sb.append("Date: ").append(HttpDate.now()).append("\r\n");
         if (!status.isInformational()) {
             sb.append("Content-Length: ").append(response.body().length).append("\r\n");
         }
         sb.append("\r\n");
+        // end::protocol-headers[]
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 

@@ -17,6 +17,7 @@ public final class AcceptBackoff {
     static final Duration FIRST = Duration.ofMillis(5);
     static final Duration MAX = Duration.ofSeconds(1);
 
+    // tag::backoff[]
     private Duration delay = Duration.ZERO;
 
     /** Records a failure and returns how long to wait before the next accept. */
@@ -29,6 +30,7 @@ public final class AcceptBackoff {
     public void succeeded() {
         delay = Duration.ZERO;
     }
+    // end::backoff[]
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;

@@ -85,12 +85,14 @@ public final class BlockingExchange {
     }
 
     /** Writes a response; a {@code HEAD} request gets the headers only. */
+    // tag::write[]
     public static void write(OutputStream out, Request request, Response response) throws IOException {
         boolean head = request != null && request.method().equals("HEAD");
         ByteBuffer bytes = ResponseEncoder.encode(response, head);
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         out.flush();
     }
+    // end::write[]
 
     /** 408, sent when a client began a request and then went silent. */
     public static Response timeoutResponse() {

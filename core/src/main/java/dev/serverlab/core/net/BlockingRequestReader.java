@@ -47,6 +47,7 @@ public final class BlockingRequestReader {
      * @throws RequestTimeoutException                       a timeout expired (idle or mid-request)
      * @throws EOFException                                  the client closed mid-request
      */
+    // tag::read-loop[]
     public Request read(Duration idleTimeout, Duration readTimeout) throws IOException {
         long deadline = 0; // set when the request's first byte arrives
         while (true) {
@@ -79,6 +80,7 @@ public final class BlockingRequestReader {
             assembler.feed(buffer, 0, n);
         }
     }
+    // end::read-loop[]
 
     /** True if bytes beyond the last request were received, e.g. a pipelined request. */
     public boolean hasBufferedInput() throws IOException {

@@ -42,12 +42,14 @@ public abstract class BlockingServer implements StageServer {
         this.app = new DemoApp(stats, config.directory());
     }
 
+    // tag::start[]
     @Override
     public final void start() throws IOException {
         listener = Sockets.listen(config.port());
         acceptLoop = new AcceptLoop(name + "-acceptor", listener, connections, this::handOff);
         acceptLoop.start();
     }
+    // end::start[]
 
     /**
      * The stage's concurrency model: what happens to each accepted
@@ -57,6 +59,7 @@ public abstract class BlockingServer implements StageServer {
     protected abstract void handOff(Socket socket);
 
     /** Reads one request, answers it and closes: stages 01–05's unit of work. */
+    // tag::serve-one-request[]
     protected final void serveOneRequest(Socket socket, Duration readTimeout) {
         try {
             BlockingExchange.serveOneRequest(socket, app, stats, config.limits(), readTimeout);
@@ -64,6 +67,7 @@ public abstract class BlockingServer implements StageServer {
             connections.close(socket);
         }
     }
+    // end::serve-one-request[]
 
     /**
      * Called once accepting has stopped, before shutdown waits for open
@@ -87,6 +91,7 @@ public abstract class BlockingServer implements StageServer {
         return stats;
     }
 
+    // tag::shutdown[]
     @Override
     public final void shutdown(Duration drainTimeout) {
         if (!stopping.compareAndSet(false, true)) {
@@ -107,6 +112,7 @@ public abstract class BlockingServer implements StageServer {
         }
         terminated.countDown();
     }
+    // end::shutdown[]
 
     @Override
     public final void awaitTermination() throws InterruptedException {

@@ -50,6 +50,7 @@ public final class OpenConnections {
      *
      * @return true if every connection finished on its own
      */
+    // tag::drain[]
     public boolean drain(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
@@ -72,4 +73,5 @@ public final class OpenConnections {
         }
         return clean;
     }
+    // end::drain[]
 }

@@ -23,6 +23,7 @@ public final class Sockets {
     }
 
     /** A listening socket on every interface; port 0 lets the kernel pick. */
+    // tag::listen[]
     public static ServerSocket listen(int port) throws IOException {
         ServerSocket listener = new ServerSocket();
         // Lets a restarted server bind while old connections sit in TIME_WAIT.
@@ -30,6 +31,7 @@ public final class Sockets {
         listener.bind(new InetSocketAddress(port), BACKLOG);
         return listener;
     }
+    // end::listen[]
 
     /** Closes, ignoring errors: used on paths where the peer may already be gone. */
     public static void closeQuietly(AutoCloseable closeable) {
