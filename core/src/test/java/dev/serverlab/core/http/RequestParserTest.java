@@ -251,6 +251,9 @@ class RequestParserTest {
                 rejects("chunk size with 0x prefix", chunked("0x3\r\nabc\r\n0\r\n\r\n"), Status.BAD_REQUEST),
                 rejects("chunk data longer than its size", chunked("3\r\nabcd\r\n0\r\n\r\n"), Status.BAD_REQUEST),
                 rejects("chunk data without its CRLF", chunked("3\r\nabc0\r\n\r\n"), Status.BAD_REQUEST),
+                rejects("trailer section over the header limit", SMALL,
+                        chunked("0\r\n" + ("X-T: " + "t".repeat(40) + "\r\n").repeat(6) + "\r\n"),
+                        Status.REQUEST_HEADER_FIELDS_TOO_LARGE),
                 rejects("control character in a trailer", chunked("0\r\nX-T: a\u0001\r\n\r\n"), Status.BAD_REQUEST));
     }
 
