@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
-import dev.serverlab.testkit.Await;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.IdleClients;
 import dev.serverlab.testkit.OneRequestPerConnectionContract;
+import dev.serverlab.testkit.Polling;
 import dev.serverlab.testkit.Probes;
 import dev.serverlab.testkit.RawClient;
 import dev.serverlab.testkit.Requests;
 import dev.serverlab.testkit.RoutesContract;
+import dev.serverlab.testkit.StatsJson;
 import java.time.Duration;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +27,8 @@ class ThreadPerConnectionServerTest
         implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract {
 
     private static final int IDLE_CONNECTIONS = 200;
+    /** How long a condition may take to come true: generous, CI machines are slow. */
+    private static final Duration SOON = Duration.ofSeconds(10);
 
     @Override
     public StageServer newServer(ServerConfig config) {
@@ -38,7 +40,7 @@ class ThreadPerConnectionServerTest
     void silentClientDoesNotStallOthers() throws Exception {
         try (StageServer server = startServer(ServerConfig.onPort(0));
              RawClient silent = RawClient.connect(server.port())) {
-            Await.until("the silent client is accepted", () -> server.stats().snapshot().active() == 1);
+            Polling.until("the silent client is accepted", () -> server.stats().snapshot().active() == 1, SOON);
             Probes.assertStillServes(server.port());
             assertThat(silent.awaitClosedByServer(Duration.ofMillis(200))).as("still held open").isFalse();
         }
@@ -50,7 +52,7 @@ class ThreadPerConnectionServerTest
         try (StageServer server = startServer(ServerConfig.onPort(0));
              RawClient client = RawClient.connect(server.port())) {
             String expected = "03-thread-per-connection /127.0.0.1:" + client.localPort();
-            Await.until("a thread named " + expected, () -> threadNamed(expected));
+            Polling.until("a thread named " + expected, () -> threadNamed(expected), SOON);
         }
     }
 
@@ -65,26 +67,18 @@ class ThreadPerConnectionServerTest
         try (StageServer server = startServer(ServerConfig.onPort(0))) {
             int before = server.stats().snapshot().liveThreads();
             try (IdleClients idle = IdleClients.open(server.port(), IDLE_CONNECTIONS)) {
-                Await.until(IDLE_CONNECTIONS + " more live threads",
-                        () -> server.stats().snapshot().liveThreads() >= before + IDLE_CONNECTIONS);
+                Polling.until(IDLE_CONNECTIONS + " more live threads",
+                        () -> server.stats().snapshot().liveThreads() >= before + IDLE_CONNECTIONS, SOON);
+                String stats = Probes.exchange(server.port(), Requests.get("/stats")).bodyText();
+                assertThat(StatsJson.field(stats, "live_threads")).isGreaterThanOrEqualTo(before + IDLE_CONNECTIONS);
             }
-            Await.until("the connection threads end with their clients",
-                    () -> server.stats().snapshot().liveThreads() < before + 10);
+            Polling.until("the connection threads end with their clients",
+                    () -> server.stats().snapshot().liveThreads() < before + 10, SOON);
         }
     }
     // end::threads-grow[]
 
     private static boolean threadNamed(String name) {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).anyMatch(name::equals);
-    }
-
-    @Test
-    void statsReportsTheLiveThreads() throws Exception {
-        try (StageServer server = startServer(ServerConfig.onPort(0))) {
-            String json = Probes.exchange(server.port(), Requests.get("/stats")).bodyText();
-            assertThat(json).contains("\"live_threads\":");
-            assertThat(Arrays.stream(json.split("[,{}]")).filter(s -> s.contains("accepted")).findFirst())
-                    .hasValue("\"accepted\":1");
-        }
     }
 }

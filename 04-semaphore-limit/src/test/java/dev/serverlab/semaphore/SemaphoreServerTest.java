@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
-import dev.serverlab.testkit.Await;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.IdleClients;
 import dev.serverlab.testkit.OneRequestPerConnectionContract;
 import dev.serverlab.testkit.Parallel;
+import dev.serverlab.testkit.Polling;
 import dev.serverlab.testkit.RawClient;
 import dev.serverlab.testkit.RawResponse;
 import dev.serverlab.testkit.Requests;
@@ -36,6 +36,8 @@ class SemaphoreServerTest
         implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract {
 
     private static final int SLEEP_MILLIS = 600;
+    /** How long a condition may take to come true: generous, CI machines are slow. */
+    private static final Duration SOON = Duration.ofSeconds(10);
 
     @Override
     public StageServer newServer(ServerConfig config) {
@@ -66,7 +68,7 @@ class SemaphoreServerTest
     void refusalIs503WithRetryAfter() throws Exception {
         try (SemaphoreServer server = started(2, WhenFull.REJECT);
              IdleClients holders = IdleClients.open(server.port(), 2)) {
-            Await.until("both permits taken", () -> server.availablePermits() == 0);
+            Polling.until("both permits taken", () -> server.availablePermits() == 0, SOON);
             try (RawClient third = RawClient.connect(server.port())) {
                 RawResponse response = third.send(Requests.get("/echo/third")).readResponse();
                 assertThat(response.status()).isEqualTo(503);
@@ -101,7 +103,7 @@ class SemaphoreServerTest
             Parallel.run(100, i -> failInWay(i % 4, server.port()));
             server.handOff(socketThatThrows()); // as if the handler blew up on its thread
 
-            Await.until("every permit back", () -> server.availablePermits() == 2);
+            Polling.until("every permit back", () -> server.availablePermits() == 2, SOON);
             var outcome = SlowRequests.inParallel(server.port(), 2, 300);
             assertThat(SlowRequests.statuses(outcome)).containsOnly(200);
         }
@@ -141,12 +143,12 @@ class SemaphoreServerTest
     void waitingClientsLearnNothingInTheAcceptQueue() throws Exception {
         try (SemaphoreServer server = started(1, WhenFull.WAIT)) {
             RawClient holder = RawClient.connect(server.port());
-            Await.until("the permit is taken", () -> server.availablePermits() == 0);
+            Polling.until("the permit is taken", () -> server.availablePermits() == 0, SOON);
             try (RawClient second = RawClient.connect(server.port());
                  RawClient third = RawClient.connect(server.port())) {
                 second.send(Requests.get("/echo/second"));
                 third.send(Requests.get("/echo/third")).readTimeout(Duration.ofMillis(300));
-                Await.until("the acceptor holds the second", () -> server.stats().snapshot().accepted() == 2);
+                Polling.until("the acceptor holds the second", () -> server.stats().snapshot().accepted() == 2, SOON);
 
                 assertThat(catchThrowable(third::readResponse)).isInstanceOf(SocketTimeoutException.class);
                 assertThat(server.stats().snapshot().accepted()).as("third still in the kernel's queue").isEqualTo(2);

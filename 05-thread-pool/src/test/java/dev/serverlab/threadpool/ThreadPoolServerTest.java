@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
-import dev.serverlab.testkit.Await;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.HttpClients;
 import dev.serverlab.testkit.IdleClients;
 import dev.serverlab.testkit.OneRequestPerConnectionContract;
+import dev.serverlab.testkit.Polling;
 import dev.serverlab.testkit.RawClient;
 import dev.serverlab.testkit.RawResponse;
 import dev.serverlab.testkit.Requests;
@@ -34,6 +34,8 @@ class ThreadPoolServerTest
         implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract {
 
     private static final Duration NO_TIMEOUT = Duration.ZERO;
+    /** How long a condition may take to come true: generous, CI machines are slow. */
+    private static final Duration SOON = Duration.ofSeconds(10);
     private static final String WORKER_PREFIX = "05-thread-pool-worker-";
 
     @Override
@@ -73,7 +75,7 @@ class ThreadPoolServerTest
             int before = server.stats().snapshot().liveThreads();
             assertThat(workerThreads()).as("workers start with the pool").isEqualTo(4);
             try (IdleClients idle = IdleClients.open(server.port(), 200)) {
-                Await.until("200 connections open", () -> server.stats().snapshot().active() == 200);
+                Polling.until("200 connections open", () -> server.stats().snapshot().active() == 200, SOON);
                 assertThat(workerThreads()).isEqualTo(4);
                 assertThat(server.stats().snapshot().liveThreads()).isLessThan(before + 10);
             }
@@ -94,7 +96,7 @@ class ThreadPoolServerTest
             RawResponse response = client.send("GET /echo/half HTTP/1.1\r\nHo").readResponse();
             assertThat(response.status()).isEqualTo(408);
             assertThat(client.awaitClosedByServer(Duration.ofSeconds(5))).isTrue();
-            Await.until("counted as timed out", () -> server.stats().snapshot().timedOut() == 1);
+            Polling.until("counted as timed out", () -> server.stats().snapshot().timedOut() == 1, SOON);
         }
     }
 
@@ -129,7 +131,7 @@ class ThreadPoolServerTest
              RawClient normal = RawClient.connect(server.port())) {
             RawResponse response = normal.send(Requests.get("/echo/normal")).readResponse();
             assertThat(response.bodyText()).isEqualTo("normal");
-            Await.until("both silent clients timed out", () -> server.stats().snapshot().timedOut() == 2);
+            Polling.until("both silent clients timed out", () -> server.stats().snapshot().timedOut() == 2, SOON);
             for (RawClient client : silent.clients()) {
                 assertThat(client.awaitClosedByServer(Duration.ofSeconds(5))).isTrue();
             }
