@@ -107,6 +107,7 @@ public final class BlockingExchange {
      * of the request has already arrived (closing with unread bytes would
      * send a reset that can destroy the answer) and closes.
      */
+    // tag::refuse[]
     public static void refuse(Socket socket, Response response) {
         try (socket) {
             write(socket.getOutputStream(), null, ConnectionPersistence.closing(response));
@@ -123,6 +124,7 @@ public final class BlockingExchange {
         return Response.text(Status.SERVICE_UNAVAILABLE, "503 Service Unavailable: server is at capacity\n")
                 .withHeader("Retry-After", "1");
     }
+    // end::refuse[]
 
     /** Best-effort write on a connection that is about to close anyway. */
     public static void writeQuietly(Socket socket, Request request, Response response) {

@@ -44,6 +44,7 @@ public final class WorkerPool {
     }
 
     /** Queues the task for a worker; false, at once, if the workers and the queue are all taken. */
+    // tag::try-submit[]
     public boolean trySubmit(Runnable task) {
         if (!slots.tryAcquire()) {
             return false;
@@ -62,6 +63,7 @@ public final class WorkerPool {
             return false;
         }
     }
+    // end::try-submit[]
 
     /** Tasks waiting for a worker right now. */
     public int queued() {
