@@ -1,0 +1,19 @@
+package dev.serverlab.semaphore;
+
+import dev.serverlab.core.net.ServerConfig;
+import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LimitsContract;
+
+/** "At most N at once" with {@code --max-concurrent 2 --when-full reject}: the extra client gets 503. */
+class SemaphoreRejectLimitsTest implements LimitsContract {
+
+    @Override
+    public int servedAtOnce() {
+        return 2;
+    }
+
+    @Override
+    public StageServer newServer(ServerConfig config) {
+        return new SemaphoreServer(config, servedAtOnce(), WhenFull.REJECT);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.serverlab.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlab.core.net.ServerConfig;
+import dev.serverlab.core.net.StageServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stage that serves clients concurrently (03 on): slow requests overlap
+ * instead of queueing behind each other, and many clients at once each get
+ * their own answer, never a neighbour's.
+ *
+ * <p>Times are compared, never asserted absolutely: the same slow requests
+ * sent one after another are the yardstick for sending them at once. Every
+ * client uses a fresh connection and nothing here depends on the server
+ * closing it, so stages with persistent connections claim this too. The
+ * server {@link #newServer} builds must be able to serve at least
+ * {@link #SLOW_CLIENTS} requests and {@link #ECHO_CLIENTS} connections at once.
+ */
+public interface ConcurrencyContract extends StageUnderTest {
+
+    /** Slow requests sent at once, and how long each sleeps on the server. */
+    int SLOW_CLIENTS = 3;
+    int SLEEP_MILLIS = 300;
+
+    /** Parallel time over serial time must stay below this; a server doing one at a time scores about 1. */
+    double MAX_PARALLEL_TO_SERIAL = 0.6;
+
+    /** Clients that connect at once, each echoing its own text. */
+    int ECHO_CLIENTS = 200;
+
+    // tag::overlap[]
+    @Test
+    default void slowRequestsInParallelTakeAboutAsLongAsOne() throws Exception {
+        try (StageServer server = startServer(ServerConfig.onPort(0))) {
+            Probes.assertStillServes(server.port()); // first connection warms up both sides
+            var serial = SlowRequests.serially(server.port(), SLOW_CLIENTS, SLEEP_MILLIS);
+            var parallel = SlowRequests.inParallel(server.port(), SLOW_CLIENTS, SLEEP_MILLIS);
+
+            assertThat(SlowRequests.statuses(serial)).containsOnly(200);
+            assertThat(SlowRequests.statuses(parallel)).containsOnly(200);
+            assertThat(serial.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(SLOW_CLIENTS * SLEEP_MILLIS));
+            assertThat((double) parallel.elapsed().toNanos() / serial.elapsed().toNanos())
+                    .as("parallel %s vs serial %s", parallel.elapsed(), serial.elapsed())
+                    .isLessThan(MAX_PARALLEL_TO_SERIAL);
+        }
+    }
+    // end::overlap[]
+
+    @Test
+    default void manyClientsAtOnceEachGetTheirOwnEcho() throws Exception {
+        try (StageServer server = startServer(ServerConfig.onPort(0))) {
+            var outcome = Parallel.run(ECHO_CLIENTS, i -> {
+                try (RawClient client = RawClient.connect(server.port())) {
+                    return client.send(Requests.get("/echo/client-" + i)).readResponse();
+                }
+            });
+            for (int i = 0; i < ECHO_CLIENTS; i++) {
+                RawResponse response = outcome.results().get(i);
+                assertThat(response.status()).as("client %d", i).isEqualTo(200);
+                assertThat(response.bodyText()).as("client %d", i).isEqualTo("client-" + i);
+            }
+        }
+    }
+}
