@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
 import dev.serverlab.testkit.BadInputContract;
+import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.KeepAliveContract;
 import dev.serverlab.testkit.KeepAliveOptions;
 import dev.serverlab.testkit.RawClient;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * connection loop — on virtual threads. Its own tests show the semaphore
  * that bounds it; {@link PinningTest} shows its sharp edge.
  */
-class VirtualThreadServerTest implements RoutesContract, BadInputContract, KeepAliveContract {
+class VirtualThreadServerTest implements RoutesContract, BadInputContract, ConcurrencyContract, KeepAliveContract {
 
     private static final int MAX_CONCURRENT = 10_000;
 
