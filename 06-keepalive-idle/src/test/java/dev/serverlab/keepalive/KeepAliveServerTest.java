@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAliveContract {
 
+    // Room for the contracts' bursts (BadInputContract opens 20 connections at once):
+    // they test protocol, not capacity, and must never meet a 503.
     private static final int WORKERS = 8;
-    private static final int QUEUE = 16;
+    private static final int QUEUE = 64;
 
     @Override
     public StageServer newServer(ServerConfig config) {
@@ -44,6 +46,7 @@ class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAlive
      * in the queue, unanswered, until the idle timeout closes one of them and
      * frees its worker. An idle connection costs a whole thread.
      */
+    // tag::idle-holds-worker[]
     @Test
     void idleKeepAliveClientsHoldEveryWorker() throws Exception {
         Duration idleTimeout = Duration.ofSeconds(2);
@@ -72,6 +75,7 @@ class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAlive
             }
         }
     }
+    // end::idle-holds-worker[]
 
     /** The same idle clients cost nothing once keep-alive is off: each worker is back after one request. */
     @Test
