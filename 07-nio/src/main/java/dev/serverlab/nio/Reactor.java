@@ -214,19 +214,27 @@ final class Reactor implements Runnable {
     }
 
     private void onWritable(NioConnection c) throws IOException {
-        writeAndSettle(c);
-        if (!c.hasOutput() && !c.closed) {
-            serveBuffered(c); // drained: pipelined requests held back by backpressure may go on
-        }
+        serveBuffered(c); // writes what is pending; once drained, held-back pipelined requests go on
     }
 
     // tag::serve-buffered[]
     /**
      * Answers every complete request the parser holds, in order, as far as the
      * connection may go on: not while a worker has its previous request, not
-     * past the output bound, not after a response that closes.
+     * past the output bound, not after a response that closes. Output that
+     * drains at once lets pipelined requests held back by the bound go on.
      */
     private void serveBuffered(NioConnection c) throws IOException {
+        boolean needBytes;
+        do {
+            needBytes = answerParsedRequests(c);
+            flush(c);
+        } while (!needBytes && !c.hasOutput() && c.mayParseMore());
+        settleAfterWrite(c);
+    }
+
+    /** Returns true if it stopped for lack of bytes, false if the connection may not go on yet. */
+    private boolean answerParsedRequests(NioConnection c) {
         try {
             while (c.mayParseMore()) {
                 Request request = c.requests.poll();
@@ -234,9 +242,9 @@ final class Reactor implements Runnable {
                     c.queue(ByteBuffer.wrap(ResponseEncoder.continueInterim()));
                 }
                 if (request == null) {
-                    break; // need more bytes
+                    return true;
                 }
-                c.state = State.HANDLING; // a new request: its successor gets a fresh read deadline
+                enter(c, State.HANDLING); // a new request: its successor gets a fresh read deadline
                 if (workers != null && mayBlock(request)) {
                     handOffToWorker(c, request);
                 } else {
@@ -248,7 +256,7 @@ final class Reactor implements Runnable {
             c.closeAfterWrite = true;
             c.queue(ResponseEncoder.encode(e.toResponse(), false));
         }
-        writeAndSettle(c);
+        return false;
     }
     // end::serve-buffered[]
 
@@ -299,17 +307,17 @@ final class Reactor implements Runnable {
 
     // tag::write[]
     /**
-     * Tries to write at once — usually the whole response fits the socket's
-     * buffer and no {@code OP_WRITE} is ever needed — then moves the
-     * connection to whatever state it is now in.
+     * Tries to write at once: usually the whole response fits the socket's
+     * buffer and no {@code OP_WRITE} is ever needed.
      */
-    private void writeAndSettle(NioConnection c) throws IOException {
-        if (c.hasOutput()) {
-            long written = c.flush();
-            if (written > 0 && c.state == State.WRITING && c.hasOutput()) {
-                setDeadline(c, options.idleTimeout().toNanos()); // progress: the client is still reading
-            }
+    private void flush(NioConnection c) throws IOException {
+        if (c.hasOutput() && c.flush() > 0 && c.state == State.WRITING && c.hasOutput()) {
+            setDeadline(c, options.idleTimeout().toNanos()); // progress: the client is still reading
         }
+    }
+
+    /** After writing: linger if that was the last response, then settle into the new state. */
+    private void settleAfterWrite(NioConnection c) throws IOException {
         if (!c.hasOutput() && c.closeAfterWrite && !c.inFlight && !c.lingering) {
             // Lingering close: send FIN, then discard what the client still sends for a moment,
             // so that closing with unread input does not reset the connection and destroy the response.
@@ -327,7 +335,7 @@ final class Reactor implements Runnable {
     }
 
     // tag::settle[]
-    /** Gives the connection its state's interest set and, on entering a state, that state's deadline. */
+    /** Gives the connection its current state's interest set, entering that state if it is new. */
     private void settle(NioConnection c) {
         if (c.closed) {
             return;
@@ -337,17 +345,23 @@ final class Reactor implements Runnable {
             close(c); // shutting down: an idle connection has nothing left to finish
             return;
         }
-        if (now != c.state) {
-            c.state = now;
-            switch (now) {
-                case IDLE -> setDeadline(c, options.idleTimeout().toNanos());
-                case READING -> setDeadline(c, options.readTimeout().toNanos());
-                case HANDLING -> deadlines.cancel(c);
-                case WRITING -> setDeadline(c, options.idleTimeout().toNanos());
-                case CLOSING -> setDeadline(c, LINGER_NANOS);
-            }
-        }
+        enter(c, now);
         c.key.interestOps(NioConnection.interestOps(now));
+    }
+
+    /** On entering a state, that state's deadline replaces the last one. */
+    private void enter(NioConnection c, State state) {
+        if (state == c.state) {
+            return;
+        }
+        c.state = state;
+        switch (state) {
+            case IDLE -> setDeadline(c, options.idleTimeout().toNanos());
+            case READING -> setDeadline(c, options.readTimeout().toNanos());
+            case HANDLING -> deadlines.cancel(c);
+            case WRITING -> setDeadline(c, options.idleTimeout().toNanos());
+            case CLOSING -> setDeadline(c, LINGER_NANOS);
+        }
     }
     // end::settle[]
 
@@ -372,7 +386,8 @@ final class Reactor implements Runnable {
                     c.closeAfterWrite = true;
                     c.queue(ResponseEncoder.encode(BlockingExchange.timeoutResponse(), false));
                     try {
-                        writeAndSettle(c);
+                        flush(c);
+                        settleAfterWrite(c);
                     } catch (IOException e) {
                         close(c);
                     }
