@@ -21,6 +21,7 @@ public final class ConnectionPersistence {
     }
 
     /** Whether the connection may carry another request after answering this one. */
+    // tag::persists[]
     public static boolean persists(RequestHead request, boolean serverKeepsAlive) {
         if (!serverKeepsAlive) {
             return false;
@@ -31,6 +32,7 @@ public final class ConnectionPersistence {
         }
         return request.version() == HttpVersion.HTTP_1_1 || h.listsToken("Connection", "keep-alive");
     }
+    // end::persists[]
 
     /**
      * The response with its {@code Connection} header set for the decision:

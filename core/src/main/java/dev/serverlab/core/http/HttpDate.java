@@ -1,7 +1,7 @@
 package dev.serverlab.core.http;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -27,10 +27,16 @@ final class HttpDate {
         long second = System.currentTimeMillis() / 1000;
         Cached c = cached;
         if (c.second() != second) {
-            String text = IMF_FIXDATE.format(ZonedDateTime.now(ZoneOffset.UTC));
-            c = new Cached(second, text);
+            // Format the very second used as the cache key: reading the clock
+            // again could cross a second boundary and cache the wrong text.
+            c = new Cached(second, format(second));
             cached = c;
         }
         return c.text();
+    }
+
+    /** The IMF-fixdate for a count of seconds since the epoch. */
+    static String format(long epochSecond) {
+        return IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond).atZone(ZoneOffset.UTC));
     }
 }

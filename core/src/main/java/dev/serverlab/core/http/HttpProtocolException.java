@@ -1,11 +1,16 @@
 package dev.serverlab.core.http;
 
+import java.io.Serial;
+
 /**
  * A request broke the protocol or a limit. It carries the status to answer
  * with; after answering, the server closes the connection, because once
  * framing is in doubt the following bytes cannot be trusted (RFC 9112 §9.6).
  */
 public final class HttpProtocolException extends RuntimeException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private final Status status;
 
     public HttpProtocolException(Status status, String reason) {

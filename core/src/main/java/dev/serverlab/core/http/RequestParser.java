@@ -240,11 +240,14 @@ public final class RequestParser {
 
     private String readSectionLine() {
         int budget = limits.maxHeaderSectionBytes() - sectionBytes;
-        int lineStart = start;
+        // Count what the line consumed as the drop in unread bytes, not as
+        // start's movement: consume() rewinds start to 0 when the buffer
+        // empties, which is every line when a client sends one line per packet.
+        int unreadBefore = end - start;
         String line = readLine(Math.max(0, budget - 2), Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
                 "header section longer than " + limits.maxHeaderSectionBytes() + " bytes");
         if (line != null) {
-            sectionBytes += start - lineStart;
+            sectionBytes += unreadBefore - (end - start);
         }
         return line;
     }

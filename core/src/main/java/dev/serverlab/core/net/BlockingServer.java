@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Lifecycle: {@code start()} binds and starts the accept loop →
  * connections are handed off one by one → {@code shutdown(drain)} stops
- * accepting, waits up to {@code drain} for open connections to finish,
+ * accepting, lets the stage close what need not be waited for
+ * ({@link #beforeDrain()}), waits up to {@code drain} for open connections to finish,
  * closes what is left, lets the stage release its threads
  * ({@link #afterDrain()}), and releases {@link #awaitTermination()}.
  */
@@ -68,6 +69,14 @@ public abstract class BlockingServer implements StageServer {
     }
     // end::serve-one-request[]
 
+    /**
+     * Called once accepting has stopped, before shutdown waits for open
+     * connections: a stage whose connections can sit idle (keep-alive)
+     * closes those here, so they do not hold shutdown for the whole drain.
+     */
+    protected void beforeDrain() {
+    }
+
     /** Called once all connections are closed, to stop the stage's own threads. */
     protected void afterDrain() {
     }
@@ -93,6 +102,7 @@ public abstract class BlockingServer implements StageServer {
             return;
         }
         acceptLoop.stop();
+        beforeDrain();
         connections.drain(drainTimeout);
         afterDrain();
         try {

@@ -8,6 +8,8 @@ import java.net.SocketTimeoutException;
  * request and stalled (answer 408, then close).
  */
 public final class RequestTimeoutException extends SocketTimeoutException {
+    private static final long serialVersionUID = 1L;
+
     private final boolean midRequest;
 
     public RequestTimeoutException(boolean midRequest) {

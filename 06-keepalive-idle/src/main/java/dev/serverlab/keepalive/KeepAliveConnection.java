@@ -1,0 +1,154 @@
+package dev.serverlab.keepalive;
+
+import dev.serverlab.core.app.Handler;
+import dev.serverlab.core.app.ServerStats;
+import dev.serverlab.core.http.ConnectionPersistence;
+import dev.serverlab.core.http.HttpProtocolException;
+import dev.serverlab.core.http.Request;
+import dev.serverlab.core.http.Response;
+import dev.serverlab.core.net.BlockingExchange;
+import dev.serverlab.core.net.BlockingRequestReader;
+import dev.serverlab.core.net.RequestTimeoutException;
+import dev.serverlab.core.net.Sockets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * Serves one client connection, request after request, until it should
+ * close: a persistent HTTP/1.1 connection (RFC 9112 §9.3) in one blocking
+ * loop on one thread.
+ *
+ * <p>Lifecycle of the connection:
+ * <pre>
+ *   accepted ──read request (read timeout)──▶ answer ──persists?──no──▶ closed
+ *                     ▲                                   │yes
+ *                     └──── idle: wait for the next ◀─────┘
+ *                           request (idle timeout) ──timeout, EOF, shutdown──▶ closed
+ * </pre>
+ * Every error response (400, 408, 413, 431, …) ends the connection: once
+ * framing is in doubt, the bytes that follow cannot be trusted (RFC 9112 §9.6).
+ *
+ * <p>Bodies never leak into the next request: the reader returns a request
+ * only once its whole body has arrived (by {@code Content-Length} or chunked
+ * framing, RFC 9112 §6.3), so the handler may ignore it and the next read
+ * still starts on the next request's first byte. Pipelined requests (several
+ * in one write) are simply the next reads, answered in order.
+ *
+ * <p><b>Reuse point.</b> This class knows nothing of pools or threads: any
+ * thread may call {@code new KeepAliveConnection(socket, app, stats, settings).serve()}.
+ * Stage 06 runs it on a pool worker; stage 08 runs this same class on a
+ * virtual thread.
+ */
+public final class KeepAliveConnection {
+
+    private final Socket socket;
+    private final Handler app;
+    private final ServerStats stats;
+    private final KeepAliveSettings settings;
+
+    // Shutdown may close the connection only while it waits between requests.
+    private final Object lock = new Object();
+    private boolean idle;          // guarded by lock
+    private volatile boolean stopping;
+
+    public KeepAliveConnection(Socket socket, Handler app, ServerStats stats, KeepAliveSettings settings) {
+        this.socket = socket;
+        this.app = app;
+        this.stats = stats;
+        this.settings = settings;
+    }
+
+    /**
+     * Serves requests until the connection should close, then closes the
+     * socket. Never throws: every outcome is an answer or a close.
+     */
+    // tag::serve[]
+    public void serve() {
+        try {
+            BlockingRequestReader reader = new BlockingRequestReader(socket, settings.limits());
+            OutputStream out = socket.getOutputStream();
+            // A new connection owes us a request: its first wait is a read timeout, later ones idle timeouts.
+            Duration wait = settings.readTimeout();
+            while (true) {
+                Request request = reader.read(wait, settings.readTimeout());
+                leaveIdle();
+                if (request == null) {
+                    break; // the client closed between requests: the normal end of a persistent connection
+                }
+                Response answer = BlockingExchange.answer(app, request);
+                // Decided after the handler ran, so a shutdown that began meanwhile is announced.
+                boolean persists = ConnectionPersistence.persists(request.head(), settings.keepAlive()) && !stopping;
+                BlockingExchange.write(out, request, ConnectionPersistence.mark(answer, request.head(), persists));
+                if (!persists) {
+                    closeAfterLastResponse(reader);
+                    return;
+                }
+                wait = settings.idleTimeout();
+                if (!enterIdle()) {
+                    break; // shutdown began while we were answering
+                }
+            }
+            Sockets.closeQuietly(socket);
+        } catch (HttpProtocolException e) {
+            BlockingExchange.writeQuietly(socket, null, e.toResponse()); // 400, 413, 431, 501, 505: then close
+            Sockets.lingerAndClose(socket);
+        } catch (RequestTimeoutException e) {
+            stats.connectionTimedOut();
+            if (e.midRequest()) {
+                BlockingExchange.writeQuietly(socket, null, BlockingExchange.timeoutResponse()); // 408
+                Sockets.lingerAndClose(socket);
+            } else {
+                Sockets.closeQuietly(socket); // idle too long: nothing to say (RFC 9112 §9.5)
+            }
+        } catch (IOException e) {
+            // The client vanished, or shutdown closed us while idle: only this connection ends.
+            Sockets.closeQuietly(socket);
+        }
+    }
+    // end::serve[]
+
+    /**
+     * Asks the connection to end: at once if it is waiting between requests
+     * (closing the socket wakes its blocked read), otherwise after the
+     * response in progress, which then says {@code Connection: close}
+     * (RFC 9112 §9.6). Safe to call from any thread, any number of times.
+     */
+    // tag::stop[]
+    public void stopWhenIdle() {
+        synchronized (lock) {
+            stopping = true;
+            if (idle) {
+                Sockets.closeQuietly(socket);
+            }
+        }
+    }
+    // end::stop[]
+
+    /** Marks the connection idle (between requests), unless it has been asked to stop: then false. */
+    private boolean enterIdle() {
+        synchronized (lock) {
+            idle = !stopping;
+            return idle;
+        }
+    }
+
+    // Shortcut: a request whose first bytes arrive just as shutdown closes the
+    // connection is lost unanswered, as with any idle close; clients retry
+    // such requests (RFC 9112 §9.3.1). Closing only on the first byte would
+    // need the reader to report it.
+    private void leaveIdle() {
+        synchronized (lock) {
+            idle = false;
+        }
+    }
+
+    private void closeAfterLastResponse(BlockingRequestReader reader) throws IOException {
+        if (reader.hasBufferedInput()) {
+            Sockets.lingerAndClose(socket); // pipelined requests we will not answer: do not reset the response
+        } else {
+            socket.close();
+        }
+    }
+}

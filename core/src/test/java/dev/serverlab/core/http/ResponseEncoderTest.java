@@ -1,0 +1,118 @@
+package dev.serverlab.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bytes a {@link Response} becomes, read back line by line. */
+class ResponseEncoderTest {
+
+    private static final String IMF_FIXDATE =
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} "
+            + "\\d{2}:\\d{2}:\\d{2} GMT";
+
+    /** The encoded response split at the first empty line: head lines, and the body. */
+    private record Wire(List<String> lines, String body) {
+        static Wire of(ByteBuffer encoded) {
+            byte[] b = new byte[encoded.remaining()];
+            encoded.get(b);
+            String text = new String(b, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            assertThat(end).as("head ends with an empty line").isNotNegative();
+            return new Wire(Arrays.asList(text.substring(0, end).split("\r\n", -1)), text.substring(end + 4));
+        }
+
+        List<String> headers(String name) {
+            return lines.stream().skip(1)
+                    .filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(l -> l.substring(name.length() + 1).strip())
+                    .toList();
+        }
+    }
+
+    @Test
+    void startsWithTheStatusLineAndItsReasonPhrase() {
+        assertThat(Wire.of(ResponseEncoder.encode(Response.of(Status.NOT_FOUND), false)).lines().get(0))
+                .isEqualTo("HTTP/1.1 404 Not Found");
+        assertThat(Wire.of(ResponseEncoder.encode(Response.of(Status.HTTP_VERSION_NOT_SUPPORTED), false)).lines().get(0))
+                .isEqualTo("HTTP/1.1 505 HTTP Version Not Supported");
+    }
+
+    @Test
+    void sendsContentLengthAndTheBody() {
+        Wire wire = Wire.of(ResponseEncoder.encode(Response.text(Status.OK, "héllo"), false));
+        assertThat(wire.headers("Content-Length")).containsExactly("6");
+        assertThat(wire.body().getBytes(StandardCharsets.ISO_8859_1))
+                .isEqualTo("héllo".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sendsContentLengthZeroForAnEmptyBody() {
+        Wire wire = Wire.of(ResponseEncoder.encode(Response.of(Status.OK), false));
+        assertThat(wire.headers("Content-Length")).containsExactly("0");
+        assertThat(wire.body()).isEmpty();
+    }
+
+    @Test
+    void answersHeadWithTheRealBodysContentLengthAndNoBody() {
+        Wire wire = Wire.of(ResponseEncoder.encode(Response.text(Status.OK, "twelve bytes"), true));
+        assertThat(wire.headers("Content-Length")).containsExactly("12");
+        assertThat(wire.body()).isEmpty();
+    }
+
+    @Test
+    void sendsDateInImfFixdateFormat() {
+        Wire wire = Wire.of(ResponseEncoder.encode(Response.of(Status.OK), false));
+        assertThat(wire.headers("Date")).singleElement().asString().matches(IMF_FIXDATE);
+    }
+
+    @Test
+    void formatsAKnownInstantAsRfc9110Does() {
+        // The example date from RFC 9110 §5.6.7.
+        assertThat(HttpDate.format(784111777)).isEqualTo("Sun, 06 Nov 1994 08:49:37 GMT");
+        assertThat(HttpDate.format(0)).isEqualTo("Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    @Test
+    void doesNotDuplicateAnAppSuppliedContentLengthOrDate() {
+        Response response = Response.text(Status.OK, "abc")
+                .withHeader("content-length", "999")
+                .withHeader("Date", "yesterday");
+        Wire wire = Wire.of(ResponseEncoder.encode(response, false));
+        assertThat(wire.headers("Content-Length")).containsExactly("3");
+        assertThat(wire.headers("Date")).singleElement().asString().matches(IMF_FIXDATE);
+    }
+
+    @Test
+    void keepsTheApplicationsHeadersInOrder() {
+        Response response = new Response(Status.CREATED,
+                Headers.of("Content-Type", "text/plain", "X-One", "1", "X-Two", "2"), new byte[0]);
+        Wire wire = Wire.of(ResponseEncoder.encode(response, false));
+        assertThat(wire.lines()).containsSubsequence("HTTP/1.1 201 Created", "Content-Type: text/plain",
+                "X-One: 1", "X-Two: 2");
+    }
+
+    @Test
+    void headBytesEndWithTheEmptyLineAndMatchEncode() {
+        Response response = Response.text(Status.OK, "body");
+        String head = new String(ResponseEncoder.head(response), StandardCharsets.ISO_8859_1);
+        assertThat(head).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n").doesNotContain("body");
+    }
+
+    @Test
+    void encodesTheInterimContinueAsABareStatusLine() {
+        assertThat(new String(ResponseEncoder.continueInterim(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+
+    @Test
+    void sendsNoContentLengthOnAnInformationalResponse() {
+        Wire wire = Wire.of(ResponseEncoder.encode(Response.of(Status.CONTINUE), false));
+        assertThat(wire.lines().get(0)).isEqualTo("HTTP/1.1 100 Continue");
+        assertThat(wire.headers("Content-Length")).isEmpty();
+    }
+}
