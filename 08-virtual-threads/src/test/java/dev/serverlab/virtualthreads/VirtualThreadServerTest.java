@@ -9,21 +9,41 @@ import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.KeepAliveContract;
 import dev.serverlab.testkit.KeepAliveOptions;
+import dev.serverlab.testkit.PartialIoContract;
 import dev.serverlab.testkit.RawClient;
 import dev.serverlab.testkit.Requests;
 import dev.serverlab.testkit.RoutesContract;
+import dev.serverlab.testkit.ScaleContract;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * Stage 08 passes stage 06's contracts unchanged — it runs stage 06's
- * connection loop — on virtual threads. Its own tests show the semaphore
- * that bounds it; {@link PinningTest} shows its sharp edge.
+ * connection loop — and, on virtual threads, the scale and partial-I/O
+ * contracts stage 06 could not: thousands of idle connections on a few
+ * platform threads, a client that never reads costing only its own thread.
+ * Its own test shows the semaphore that bounds it; {@link PinningTest} shows
+ * its sharp edge.
  */
-class VirtualThreadServerTest implements RoutesContract, BadInputContract, ConcurrencyContract, KeepAliveContract {
+class VirtualThreadServerTest implements RoutesContract, BadInputContract, ConcurrencyContract, KeepAliveContract,
+        ScaleContract, PartialIoContract {
 
     private static final int MAX_CONCURRENT = 10_000;
+
+    /**
+     * The accept loop, the carriers (one per core), and three helpers the JDK
+     * starts with the first virtual threads: on JDK 25 the master poller (it
+     * wakes virtual threads whose sockets are ready), the scheduler's timer
+     * (socket timeouts, sleeps) and the unblocker (monitors, JEP 491).
+     * Nothing here grows with connections.
+     */
+    // tag::platform-threads[]
+    @Override
+    public int maxPlatformThreads() {
+        return 1 + CarrierPins.schedulerParallelism() + 3;
+    }
+    // end::platform-threads[]
 
     @Override
     public StageServer newServer(ServerConfig config) {
