@@ -1,0 +1,250 @@
+package dev.serverlab.nio;
+
+import dev.serverlab.core.app.Handler;
+import dev.serverlab.core.app.ServerStats;
+import dev.serverlab.core.http.ConnectionPersistence;
+import dev.serverlab.core.http.HttpProtocolException;
+import dev.serverlab.core.http.Request;
+import dev.serverlab.core.http.Response;
+import dev.serverlab.core.http.ResponseEncoder;
+import dev.serverlab.core.net.BlockingExchange;
+import dev.serverlab.core.net.WorkerPool;
+import dev.serverlab.nio.NioConnection.State;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * What the {@link Reactor}'s loop does for one connection once its socket is
+ * ready or its deadline passes: feed the parser, answer complete requests in
+ * order (on the loop, or through a worker for handlers that may block),
+ * write without waiting, and move the connection from state to state, each
+ * with its own deadline and interest set. Same rules as stage 06, in the
+ * shape of callbacks instead of a loop on a thread's stack.
+ *
+ * <p>Runs on the loop's thread only; a worker reaches a connection solely
+ * through {@link Reactor#post}.
+ */
+final class ConnectionHandler {
+
+    private static final long LINGER_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final Reactor reactor;
+    private final Handler app;
+    private final WorkerPool workers; // null: --workers 0, every handler runs on the loop
+    private final ServerStats stats;
+    private final NioOptions options;
+    private final Deadlines<NioConnection> deadlines;
+    // One read buffer for all connections: the parser keeps what it needs, so an idle connection costs no buffer.
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+
+    ConnectionHandler(Reactor reactor, Handler app, WorkerPool workers, ServerStats stats, NioOptions options,
+                      Deadlines<NioConnection> deadlines) {
+        this.reactor = reactor;
+        this.app = app;
+        this.workers = workers;
+        this.stats = stats;
+        this.options = options;
+        this.deadlines = deadlines;
+    }
+
+    void onReadable(NioConnection c) throws IOException {
+        if (c.lingering) {
+            discardInput(c);
+            return;
+        }
+        if (c.readInto(readBuffer) < 0) {
+            reactor.close(c); // EOF: between requests a goodbye, mid-request a vanished client
+            return;
+        }
+        serveBuffered(c);
+    }
+
+    void onWritable(NioConnection c) throws IOException {
+        serveBuffered(c); // writes what is pending; once drained, held-back pipelined requests go on
+    }
+
+    // tag::serve-buffered[]
+    /**
+     * Answers every complete request the parser holds, in order, as far as the
+     * connection may go on: not while a worker has its previous request, not
+     * past the output bound, not after a response that closes. Output that
+     * drains at once lets pipelined requests held back by the bound go on.
+     */
+    private void serveBuffered(NioConnection c) throws IOException {
+        boolean needBytes;
+        do {
+            needBytes = answerParsedRequests(c);
+            flush(c);
+        } while (!needBytes && !c.hasOutput() && c.mayParseMore());
+        settleAfterWrite(c);
+    }
+
+    /** Returns true if it stopped for lack of bytes, false if the connection may not go on yet. */
+    private boolean answerParsedRequests(NioConnection c) {
+        try {
+            while (c.mayParseMore()) {
+                Request request = c.requests.poll();
+                if (c.requests.takeContinueOwed()) {
+                    c.queue(ByteBuffer.wrap(ResponseEncoder.continueInterim()));
+                }
+                if (request == null) {
+                    return true;
+                }
+                enter(c, State.HANDLING); // a new request: its successor gets a fresh read deadline
+                if (workers != null && mayBlock(request)) {
+                    handOffToWorker(c, request);
+                } else {
+                    respond(c, request, BlockingExchange.answer(app, request)); // microseconds, on the loop
+                }
+            }
+        } catch (HttpProtocolException e) {
+            // RFC 9112 §9.6: after a framing error nothing that follows can be trusted; answer, then close.
+            c.closeAfterWrite = true;
+            c.queue(ResponseEncoder.encode(e.toResponse(), false));
+        }
+        return false;
+    }
+    // end::serve-buffered[]
+
+    // tag::offload[]
+    /** Routes whose handlers wait on something (a timer, the disk): never on the loop. */
+    static boolean mayBlock(Request request) {
+        String path = request.path();
+        return path.startsWith("/sleep/") || path.startsWith("/files/");
+    }
+
+    private void handOffToWorker(NioConnection c, Request request) {
+        c.inFlight = true;
+        boolean queued = workers.trySubmit(() -> {
+            Response response = BlockingExchange.answer(app, request); // on a worker: may block
+            reactor.post(() -> completed(c, request, response));         // back to the loop
+        });
+        if (!queued) {
+            c.inFlight = false;
+            stats.connectionRejected();
+            respond(c, request, BlockingExchange.busyResponse());
+        }
+    }
+
+    /** On the loop: a worker's answer is ready. */
+    private void completed(NioConnection c, Request request, Response response) {
+        if (c.closed) {
+            return; // closed meanwhile (shutdown, or the client vanished)
+        }
+        c.inFlight = false;
+        respond(c, request, response);
+        try {
+            serveBuffered(c);
+        } catch (IOException e) {
+            reactor.close(c);
+        }
+    }
+    // end::offload[]
+
+    /** Queues a response, marked for keep-alive exactly as stage 06 does (RFC 9112 §9.3). */
+    private void respond(NioConnection c, Request request, Response response) {
+        boolean persists = ConnectionPersistence.persists(request.head(), options.keepAlive() && !reactor.draining());
+        Response marked = ConnectionPersistence.mark(response, request.head(), persists);
+        c.queue(ResponseEncoder.encode(marked, request.method().equals("HEAD")));
+        if (!persists) {
+            c.closeAfterWrite = true;
+        }
+    }
+
+    // tag::write[]
+    /**
+     * Tries to write at once: usually the whole response fits the socket's
+     * buffer and no {@code OP_WRITE} is ever needed.
+     */
+    private void flush(NioConnection c) throws IOException {
+        if (c.hasOutput() && c.flush() > 0 && c.state == State.WRITING && c.hasOutput()) {
+            setDeadline(c, options.idleTimeout().toNanos()); // progress: the client is still reading
+        }
+    }
+
+    /** After writing: linger if that was the last response, then settle into the new state. */
+    private void settleAfterWrite(NioConnection c) throws IOException {
+        if (!c.hasOutput() && c.closeAfterWrite && !c.inFlight && !c.lingering) {
+            // Lingering close: send FIN, then discard what the client still sends for a moment,
+            // so that closing with unread input does not reset the connection and destroy the response.
+            c.channel.shutdownOutput();
+            c.lingering = true;
+        }
+        settle(c);
+    }
+    // end::write[]
+
+    private void discardInput(NioConnection c) throws IOException {
+        if (c.discardInput(readBuffer) < 0) {
+            reactor.close(c); // the client has read our FIN and closed: the lingering is over
+        }
+    }
+
+    // tag::settle[]
+    /** Gives the connection its current state's interest set, entering that state if it is new. */
+    void settle(NioConnection c) {
+        if (c.closed) {
+            return;
+        }
+        State now = c.currentState();
+        if (now == State.IDLE && reactor.draining()) {
+            reactor.close(c); // shutting down: an idle connection has nothing left to finish
+            return;
+        }
+        enter(c, now);
+        c.key.interestOps(NioConnection.interestOps(now));
+    }
+
+    /** On entering a state, that state's deadline replaces the last one. */
+    private void enter(NioConnection c, State state) {
+        if (state == c.state) {
+            return;
+        }
+        c.state = state;
+        switch (state) {
+            case IDLE -> setDeadline(c, options.idleTimeout().toNanos());
+            case READING -> setDeadline(c, options.readTimeout().toNanos());
+            case HANDLING -> deadlines.cancel(c);
+            case WRITING -> setDeadline(c, options.idleTimeout().toNanos());
+            case CLOSING -> setDeadline(c, LINGER_NANOS);
+        }
+    }
+    // end::settle[]
+
+    private void setDeadline(NioConnection c, long afterNanos) {
+        if (afterNanos <= 0) {
+            deadlines.cancel(c); // a timeout of 0 means none
+        } else {
+            deadlines.set(c, System.nanoTime() + afterNanos);
+        }
+    }
+
+    // tag::expire[]
+    /** A connection's deadline has passed: what that means depends on the state it was set for. */
+    void expired(NioConnection c) {
+        switch (c.state) {
+            case READING -> {
+                // A request begun and not finished in time: 408, then close (RFC 9110 §15.5.9).
+                stats.connectionTimedOut();
+                c.closeAfterWrite = true;
+                c.queue(ResponseEncoder.encode(BlockingExchange.timeoutResponse(), false));
+                try {
+                    flush(c);
+                    settleAfterWrite(c);
+                } catch (IOException e) {
+                    reactor.close(c);
+                }
+            }
+            case IDLE, WRITING -> {
+                stats.connectionTimedOut(); // idle too long, or not reading its response
+                reactor.close(c);
+            }
+            case CLOSING -> reactor.close(c);
+            case HANDLING -> {
+                // No deadline while a worker has the request: the handler bounds itself.
+            }
+        }
+    }
+    // end::expire[]
+}
