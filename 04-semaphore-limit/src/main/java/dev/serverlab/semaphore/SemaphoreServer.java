@@ -24,7 +24,6 @@ import java.util.concurrent.Semaphore;
  */
 public final class SemaphoreServer extends BlockingServer {
 
-    private final int maxConcurrent;
     private final WhenFull whenFull;
     private final Semaphore permits;
 
@@ -33,7 +32,6 @@ public final class SemaphoreServer extends BlockingServer {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + maxConcurrent);
         }
-        this.maxConcurrent = maxConcurrent;
         this.whenFull = whenFull;
         this.permits = new Semaphore(maxConcurrent);
     }
@@ -79,10 +77,5 @@ public final class SemaphoreServer extends BlockingServer {
     /** How many more connections could be served right now; {@code maxConcurrent} when idle. */
     public int availablePermits() {
         return permits.availablePermits();
-    }
-
-    /** The configured bound, {@code --max-concurrent}. */
-    public int maxConcurrent() {
-        return maxConcurrent;
     }
 }
