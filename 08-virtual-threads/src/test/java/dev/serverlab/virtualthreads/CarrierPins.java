@@ -47,11 +47,28 @@ final class CarrierPins implements AutoCloseable {
                 }
             }));
         }
-        if (!entered.await(10, TimeUnit.SECONDS)) {
+        if (!entered.await(10, TimeUnit.SECONDS) || !pins.allBlocked(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
             pins.close();
             throw new IllegalStateException("the pinning threads did not all start");
         }
         return pins;
+    }
+
+    /**
+     * Entering the initialiser is not yet blocking in it: a thread counts
+     * {@code entered} down just before it parks. Wait until each one really
+     * waits, or a quick {@link #close()} would release a thread that never pinned.
+     */
+    private boolean allBlocked(long deadlineNanos) {
+        for (Thread thread : threads) {
+            while (thread.getState() != Thread.State.WAITING) {
+                if (System.nanoTime() > deadlineNanos) {
+                    return false;
+                }
+                Thread.onSpinWait();
+            }
+        }
+        return true;
     }
 
     /** Called from ClinitGate's static initialiser: blocks (pinned) until the pins are released. */
