@@ -1,6 +1,5 @@
 package dev.serverlab.semaphore;
 
-import dev.serverlab.core.net.BlockingExchange;
 import dev.serverlab.core.net.BlockingServer;
 import dev.serverlab.core.net.ServerConfig;
 import java.net.Socket;
@@ -40,9 +39,7 @@ public final class SemaphoreServer extends BlockingServer {
     @Override
     protected void handOff(Socket socket) {
         if (!takePermit()) {
-            stats.connectionRejected();
-            BlockingExchange.refuse(socket, BlockingExchange.busyResponse());
-            connections.close(socket);
+            refuseBusy(socket); // 503 + Retry-After, at once
             return;
         }
         Runnable serve = () -> {

@@ -8,12 +8,12 @@ import dev.serverlab.testkit.LimitsContract;
 class SemaphoreRejectLimitsTest implements LimitsContract {
 
     @Override
-    public int servedAtOnce() {
-        return 2;
+    public StageServer newServer(ServerConfig config) {
+        return new SemaphoreServer(config, servedAtOnce(), WhenFull.REJECT);
     }
 
     @Override
-    public StageServer newServer(ServerConfig config) {
-        return new SemaphoreServer(config, servedAtOnce(), WhenFull.REJECT);
+    public int servedAtOnce() {
+        return 2;
     }
 }

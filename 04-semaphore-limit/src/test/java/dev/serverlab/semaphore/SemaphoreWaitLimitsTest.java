@@ -8,12 +8,12 @@ import dev.serverlab.testkit.LimitsContract;
 class SemaphoreWaitLimitsTest implements LimitsContract {
 
     @Override
-    public int servedAtOnce() {
-        return 2;
+    public StageServer newServer(ServerConfig config) {
+        return new SemaphoreServer(config, servedAtOnce(), WhenFull.WAIT);
     }
 
     @Override
-    public StageServer newServer(ServerConfig config) {
-        return new SemaphoreServer(config, servedAtOnce(), WhenFull.WAIT);
+    public int servedAtOnce() {
+        return 2;
     }
 }

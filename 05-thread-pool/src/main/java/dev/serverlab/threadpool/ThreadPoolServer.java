@@ -1,6 +1,5 @@
 package dev.serverlab.threadpool;
 
-import dev.serverlab.core.net.BlockingExchange;
 import dev.serverlab.core.net.BlockingServer;
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.WorkerPool;
@@ -49,9 +48,7 @@ public final class ThreadPoolServer extends BlockingServer {
         if (!queued) {
             // Every worker busy and the queue full: say so now rather than
             // let the client wait unseen, as stage 04's wait mode did.
-            stats.connectionRejected();
-            BlockingExchange.refuse(socket, BlockingExchange.busyResponse());
-            connections.close(socket);
+            refuseBusy(socket);
         }
     }
     // end::hand-off[]

@@ -8,13 +8,15 @@ import java.time.Duration;
 /** "At most N at once" with {@code --workers 2 --queue 1}: the extra client waits in the queue for a worker. */
 class ThreadPoolLimitsTest implements LimitsContract {
 
-    @Override
-    public int servedAtOnce() {
-        return 2;
-    }
+    private static final int WORKERS = 2;
 
     @Override
     public StageServer newServer(ServerConfig config) {
         return new ThreadPoolServer(config, servedAtOnce(), 1, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public int servedAtOnce() {
+        return WORKERS;
     }
 }

@@ -70,6 +70,20 @@ public abstract class BlockingServer implements StageServer {
     // end::serve-one-request[]
 
     /**
+     * Turns a connection away because the server is full: {@code 503} with
+     * {@code Retry-After}, counted as rejected, closed. For stages that
+     * bound their work (04 reject mode, 05, 06); runs on the accepting
+     * thread and never waits for the client.
+     */
+    // tag::refuse-busy[]
+    protected final void refuseBusy(Socket socket) {
+        stats.connectionRejected();
+        BlockingExchange.refuse(socket, BlockingExchange.busyResponse());
+        connections.close(socket);
+    }
+    // end::refuse-busy[]
+
+    /**
      * Called once accepting has stopped, before shutdown waits for open
      * connections: a stage whose connections can sit idle (keep-alive)
      * closes those here, so they do not hold shutdown for the whole drain.
