@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * sent one after another are the yardstick for sending them at once. Every
  * client uses a fresh connection and nothing here depends on the server
  * closing it, so stages with persistent connections claim this too. The
- * server {@link #newServer} builds must be able to serve at least
- * {@link #SLOW_CLIENTS} requests and {@link #ECHO_CLIENTS} connections at once.
+ * server {@link #newServer} builds must serve at least {@link #SLOW_CLIENTS}
+ * requests at once and take {@link #ECHO_CLIENTS} connections at once
+ * without refusing any (serving or queueing them).
  */
 public interface ConcurrencyContract extends StageUnderTest {
 
