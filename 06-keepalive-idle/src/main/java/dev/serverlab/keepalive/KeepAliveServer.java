@@ -1,6 +1,5 @@
 package dev.serverlab.keepalive;
 
-import dev.serverlab.core.net.BlockingExchange;
 import dev.serverlab.core.net.BlockingServer;
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.WorkerPool;
@@ -62,9 +61,7 @@ public final class KeepAliveServer extends BlockingServer {
         });
         if (!taken) {
             live.remove(connection);
-            stats.connectionRejected();
-            BlockingExchange.refuse(socket, BlockingExchange.busyResponse());
-            connections.close(socket);
+            refuseBusy(socket); // every worker busy and the queue full: 503 at once
         }
     }
     // end::hand-off[]

@@ -111,7 +111,8 @@ public abstract class BlockingServer implements StageServer {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        if (acceptLoop == null) { // never started
+        if (acceptLoop == null) { // never started: only the stage's own threads to stop
+            afterDrain();
             terminated.countDown();
             return;
         }
