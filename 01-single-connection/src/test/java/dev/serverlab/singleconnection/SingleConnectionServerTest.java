@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.OneRequestPerConnectionContract;
 import dev.serverlab.testkit.RawClient;
 import dev.serverlab.testkit.Requests;
@@ -19,11 +20,16 @@ import org.junit.jupiter.api.Test;
  * a single connection) and shows its limitation: a second client is never
  * served.
  */
-class SingleConnectionServerTest implements RoutesContract, OneRequestPerConnectionContract {
+class SingleConnectionServerTest implements RoutesContract, OneRequestPerConnectionContract, LaunchContract {
 
     @Override
     public StageServer newServer(ServerConfig config) {
         return new SingleConnectionServer(config);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     /** After its one connection the server is gone: the port refuses the next client. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.OneRequestPerConnectionContract;
 import dev.serverlab.testkit.Parallel;
@@ -21,11 +22,16 @@ import org.junit.jupiter.api.Test;
  * clients all get their answer. Its limitation is shown by passing tests:
  * one slow or silent client stalls every other.
  */
-class SequentialServerTest implements RoutesContract, BadInputContract, OneRequestPerConnectionContract {
+class SequentialServerTest implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, LaunchContract {
 
     @Override
     public StageServer newServer(ServerConfig config) {
         return new SequentialServer(config);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.IdleClients;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * live thread, so threads grow with connections.
  */
 class ThreadPerConnectionServerTest
-        implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract {
+        implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract, LaunchContract {
 
     private static final int IDLE_CONNECTIONS = 200;
     /** How long a condition may take to come true: generous, CI machines are slow. */
@@ -33,6 +34,11 @@ class ThreadPerConnectionServerTest
     @Override
     public StageServer newServer(ServerConfig config) {
         return new ThreadPerConnectionServer(config);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     /** Stage 02 could not do this: the silent client holds one thread, not the server. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.IdleClients;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * {@link SemaphoreWaitLimitsTest} and {@link SemaphoreRejectLimitsTest}.
  */
 class SemaphoreServerTest
-        implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract {
+        implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract, LaunchContract {
 
     private static final int SLEEP_MILLIS = 600;
     /** How long a condition may take to come true: generous, CI machines are slow. */
@@ -42,6 +43,11 @@ class SemaphoreServerTest
     @Override
     public StageServer newServer(ServerConfig config) {
         return new SemaphoreServer(config, 256, WhenFull.WAIT);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     private static SemaphoreServer started(int maxConcurrent, WhenFull whenFull) throws Exception {

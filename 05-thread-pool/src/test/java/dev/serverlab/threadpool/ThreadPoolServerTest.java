@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.HttpClients;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * claimed by {@link ThreadPoolLimitsTest}.
  */
 class ThreadPoolServerTest
-        implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract {
+        implements RoutesContract, BadInputContract, OneRequestPerConnectionContract, ConcurrencyContract, LaunchContract {
 
     private static final Duration NO_TIMEOUT = Duration.ZERO;
     /** How long a condition may take to come true: generous, CI machines are slow. */
@@ -41,6 +42,11 @@ class ThreadPoolServerTest
     @Override
     public StageServer newServer(ServerConfig config) {
         return new ThreadPoolServer(config, 8, 256, ThreadPoolServer.DEFAULT_READ_TIMEOUT);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     private static ThreadPoolServer started(int workers, int queue, Duration readTimeout) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.KeepAliveContract;
 import dev.serverlab.testkit.KeepAliveOptions;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * alive as HTTP/1.1 says (the contracts). Its limitation is a passing test:
  * an idle keep-alive connection still holds a whole worker thread.
  */
-class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAliveContract {
+class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAliveContract, LaunchContract {
 
     // Room for the contracts' bursts (BadInputContract opens 20 connections at once):
     // they test protocol, not capacity, and must never meet a 503.
@@ -32,6 +33,11 @@ class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAlive
     @Override
     public StageServer newServer(ServerConfig config) {
         return newServer(config, KeepAliveOptions.DEFAULTS);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.serverlab.nio;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.KeepAliveContract;
 import dev.serverlab.testkit.KeepAliveOptions;
@@ -16,7 +17,7 @@ import dev.serverlab.testkit.ScaleContract;
  * their own connection.
  */
 class NioServerTest implements RoutesContract, BadInputContract, KeepAliveContract, ScaleContract,
-        PartialIoContract {
+        PartialIoContract, LaunchContract {
 
     /** The loop and its workers, whatever the number of connections. */
     @Override
@@ -27,6 +28,11 @@ class NioServerTest implements RoutesContract, BadInputContract, KeepAliveContra
     @Override
     public StageServer newServer(ServerConfig config) {
         return new NioServer(config, NioOptions.DEFAULTS);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     @Override

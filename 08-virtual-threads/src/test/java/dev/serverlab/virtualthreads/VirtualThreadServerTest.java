@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
+import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
 import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.KeepAliveContract;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * its sharp edge.
  */
 class VirtualThreadServerTest implements RoutesContract, BadInputContract, ConcurrencyContract, KeepAliveContract,
-        ScaleContract, PartialIoContract {
+        ScaleContract, PartialIoContract, LaunchContract {
 
     private static final int MAX_CONCURRENT = 10_000;
 
@@ -48,6 +49,11 @@ class VirtualThreadServerTest implements RoutesContract, BadInputContract, Concu
     @Override
     public StageServer newServer(ServerConfig config) {
         return newServer(config, KeepAliveOptions.DEFAULTS);
+    }
+
+    @Override
+    public Class<?> mainClass() {
+        return Main.class;
     }
 
     @Override
