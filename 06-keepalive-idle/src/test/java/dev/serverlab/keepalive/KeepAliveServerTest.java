@@ -30,10 +30,6 @@ class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAlive
     private static final int WORKERS = 8;
     private static final int QUEUE = 64;
 
-    @Override
-    public StageServer newServer(ServerConfig config) {
-        return newServer(config, KeepAliveOptions.DEFAULTS);
-    }
 
     @Override
     public Class<?> mainClass() {

@@ -4,6 +4,7 @@ import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
 import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
+import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.KeepAliveContract;
 import dev.serverlab.testkit.KeepAliveOptions;
 import dev.serverlab.testkit.PartialIoContract;
@@ -16,7 +17,7 @@ import dev.serverlab.testkit.ScaleContract;
  * connections on a handful of threads, and slow clients that cost only
  * their own connection.
  */
-class NioServerTest implements RoutesContract, BadInputContract, KeepAliveContract, ScaleContract,
+class NioServerTest implements RoutesContract, BadInputContract, ConcurrencyContract, KeepAliveContract, ScaleContract,
         PartialIoContract, LaunchContract {
 
     /** The loop and its workers, whatever the number of connections. */

@@ -46,10 +46,6 @@ class VirtualThreadServerTest implements RoutesContract, BadInputContract, Concu
     }
     // end::platform-threads[]
 
-    @Override
-    public StageServer newServer(ServerConfig config) {
-        return newServer(config, KeepAliveOptions.DEFAULTS);
-    }
 
     @Override
     public Class<?> mainClass() {

@@ -33,6 +33,12 @@ public interface KeepAliveContract extends StageUnderTest {
     /** A new, not yet started server of this stage with these keep-alive settings. */
     StageServer newServer(ServerConfig config, KeepAliveOptions options);
 
+    /** The other contracts' servers: keep-alive stages with their default settings. */
+    @Override
+    default StageServer newServer(ServerConfig config) {
+        return newServer(config, KeepAliveOptions.DEFAULTS);
+    }
+
     /** A started server on a free port with these keep-alive settings. */
     default StageServer startServer(KeepAliveOptions options) throws IOException {
         return startServer(ServerConfig.onPort(0), options);
