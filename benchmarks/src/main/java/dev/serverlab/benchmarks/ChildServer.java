@@ -55,11 +55,21 @@ final class ChildServer implements AutoCloseable {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 // Keep draining stdout so the child never blocks on a full pipe.
-                Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
+                Thread.ofVirtual().start(() -> drain(out));
                 return new ChildServer(process, Integer.parseInt(m.group(1)));
             }
         }
         throw new IOException("child exited with " + waitFor(process) + " before its start-up line: " + command);
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // the child's later lines ("... stopped") are not needed
+            }
+        } catch (IOException closedByClose) {
+            // close() destroyed the child: nothing more to read
+        }
     }
 
     int port() {

@@ -55,9 +55,11 @@ public final class IdleConnectionFootprint {
         return switch (name) {
             case "03-thread-per-connection" -> new Launch(name, none, "dev.serverlab.threadperconnection.Main",
                     List.of("--port", "0"), false, true, true);
-            // 06's pool is prestarted: its N threads exist before the first connection.
+            // 06's pool is prestarted: its N threads exist before the first connection. No /stats:
+            // with every worker holding an idle connection, that request would wait in the queue.
             case "06-keepalive-idle" -> new Launch(name, none, "dev.serverlab.keepalive.Main",
-                    List.of("--port", "0", "--workers", room, "--idle-timeout", "0"), true, true, true);
+                    List.of("--port", "0", "--workers", Integer.toString(Math.min(connections + 64, 10_000)),
+                            "--idle-timeout", "0"), true, false, true);
             case "07-nio" -> new Launch(name, none, "dev.serverlab.nio.Main",
                     List.of("--port", "0", "--idle-timeout", "0"), true, true, false);
             case "08-virtual-threads" -> new Launch(name, none, "dev.serverlab.virtualthreads.Main",
@@ -91,7 +93,7 @@ public final class IdleConnectionFootprint {
             for (int n : counts) {
                 Launch launch = launch(server, n);
                 if (launch.threadPerConnection() && n > safeThreads) {
-                    table.append(String.format(Locale.ROOT, "| %s | %,d | skipped: %,d threads is over this machine's safe budget of %,d | | | | | |%n",
+                    table.append(String.format(Locale.ROOT, "| %s | %,d | skipped: %,d threads is over this machine's safe budget of %,d | | | | | | |%n",
                             server, n, n, safeThreads));
                     continue;
                 }
@@ -111,8 +113,9 @@ public final class IdleConnectionFootprint {
         return "Per idle connection = (after − before) / N. RSS = resident memory, VmSize = reserved address space;"
                 + " stacks from native memory tracking. Safe platform-thread budget here: " + safeThreads + ".\n\n"
                 + "| server | N | threads before → after | RSS MiB before → after | RSS KiB/conn | VmSize KiB/conn"
-                + " | stack reserved KiB/conn | stack committed KiB/conn | heap committed KiB/conn |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                + " | stack reserved KiB/conn | stack committed KiB/conn | heap committed KiB/conn"
+                + " | /stats live_threads before → after |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     // tag::measure[]
@@ -164,11 +167,12 @@ public final class IdleConnectionFootprint {
     }
 
     private static String row(String name, int n, ChildServer.Reading b, ChildServer.Reading a) {
-        return String.format(Locale.ROOT, "| %s | %,d | %,d → %,d | %,.0f → %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+        return String.format(Locale.ROOT, "| %s | %,d | %,d → %,d | %,.0f → %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
                 name, n, b.threads(), a.threads(), b.rssKiB() / 1024.0, a.rssKiB() / 1024.0,
                 per(a.rssKiB() - b.rssKiB(), n), per(a.vmSizeKiB() - b.vmSizeKiB(), n),
                 per(a.stackReservedKiB() - b.stackReservedKiB(), n), per(a.stackCommittedKiB() - b.stackCommittedKiB(), n),
-                per(a.heapCommittedKiB() - b.heapCommittedKiB(), n));
+                per(a.heapCommittedKiB() - b.heapCommittedKiB(), n),
+                b.liveThreads() < 0 ? "–" : String.format(Locale.ROOT, "%,d → %,d", b.liveThreads(), a.liveThreads()));
     }
 
     private static double per(long delta, int n) {
