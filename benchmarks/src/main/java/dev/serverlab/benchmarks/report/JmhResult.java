@@ -46,6 +46,13 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
         return sb.append("t=").append(threads).toString();
     }
 
+    /** The parameters alone, e.g. {@code keepAlive=true server=07-nio}. */
+    public String paramsText() {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
     @SuppressWarnings("unchecked")
     private static JmhResult from(Map<String, Object> entry) {
         String fullName = (String) entry.get("benchmark");

@@ -3,10 +3,14 @@ package dev.serverlab.benchmarks.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns JMH's JSON results into what the tutorial shows.
@@ -54,34 +58,58 @@ public final class Report {
     }
 
     /**
-     * A markdown table of every result present in both runs: benchmark,
-     * setting, score in each (p50 for sample mode) and {@code b / a}. A
-     * result present in one run only is listed with a dash.
+     * A markdown table of the results of two runs, side by side: benchmark,
+     * setting, score in each (p50 for sample mode) and {@code b / a}.
+     * Results pair up by benchmark and parameters, and by thread count too
+     * unless each run has one thread count for them: then {@code -t 4}
+     * against {@code -t 16} pairs up, and the setting says {@code t=4→16}.
+     * A result with no partner is listed with a dash.
      */
     // tag::compare[]
     public static String compare(List<JmhResult> a, List<JmhResult> b, String nameA, String nameB) {
-        Map<String, JmhResult> first = byKey(a);
-        Map<String, JmhResult> second = byKey(b);
+        Map<String, List<JmhResult>> first = byParams(a);
+        Map<String, List<JmhResult>> second = byParams(b);
+        Set<String> keys = new LinkedHashSet<>(first.keySet());
+        keys.addAll(second.keySet());
         StringBuilder sb = new StringBuilder("| benchmark | setting | " + nameA + " | " + nameB + " | "
                 + nameB + " / " + nameA + " |\n|---|---|---:|---:|---:|\n");
-        Map<String, JmhResult> all = new LinkedHashMap<>(first);
-        second.forEach(all::putIfAbsent);
-        all.forEach((key, any) -> {
-            double x = headline(first.get(key));
-            double y = headline(second.get(key));
-            String ratio = Double.isNaN(x) || Double.isNaN(y) || x == 0 ? "–"
-                    : String.format(Locale.ROOT, "%.2f×", y / x);
-            sb.append("| ").append(any.benchmark()).append(" | ").append(any.setting(""))
-                    .append(" | ").append(Table.format(x)).append(" | ").append(Table.format(y))
-                    .append(" | ").append(ratio).append(" |\n");
-        });
+        for (String key : keys) {
+            List<JmhResult> xs = first.getOrDefault(key, List.of());
+            List<JmhResult> ys = second.getOrDefault(key, List.of());
+            if (xs.size() == 1 && ys.size() == 1) {
+                row(sb, xs.get(0), ys.get(0));
+                continue;
+            }
+            Set<Integer> threads = new TreeSet<>();
+            xs.forEach(r -> threads.add(r.threads()));
+            ys.forEach(r -> threads.add(r.threads()));
+            threads.forEach(t -> row(sb, withThreads(xs, t), withThreads(ys, t)));
+        }
         return sb.toString();
     }
     // end::compare[]
 
-    private static Map<String, JmhResult> byKey(List<JmhResult> results) {
-        Map<String, JmhResult> map = new LinkedHashMap<>();
-        results.forEach(r -> map.put(r.benchmark() + " " + r.setting(""), r));
+    private static void row(StringBuilder sb, JmhResult x, JmhResult y) {
+        JmhResult any = x != null ? x : y;
+        String threads = x == null || y == null || x.threads() == y.threads() ? "t=" + any.threads()
+                : "t=" + x.threads() + "→" + y.threads();
+        double vx = headline(x);
+        double vy = headline(y);
+        String ratio = Double.isNaN(vx) || Double.isNaN(vy) || vx == 0 ? "–"
+                : String.format(Locale.ROOT, "%.2f×", vy / vx);
+        sb.append("| ").append(any.benchmark()).append(" | ").append(any.paramsText())
+                .append(any.params().isEmpty() ? "" : " ").append(threads)
+                .append(" | ").append(Table.format(vx)).append(" | ").append(Table.format(vy))
+                .append(" | ").append(ratio).append(" |\n");
+    }
+
+    private static JmhResult withThreads(List<JmhResult> results, int threads) {
+        return results.stream().filter(r -> r.threads() == threads).findFirst().orElse(null);
+    }
+
+    private static Map<String, List<JmhResult>> byParams(List<JmhResult> results) {
+        Map<String, List<JmhResult>> map = new LinkedHashMap<>();
+        results.forEach(r -> map.computeIfAbsent(r.benchmark() + " " + r.paramsText(), k -> new ArrayList<>()).add(r));
         return map;
     }
 

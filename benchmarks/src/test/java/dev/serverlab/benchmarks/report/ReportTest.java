@@ -90,6 +90,18 @@ class ReportTest {
     }
 
     @Test
+    void compareAcrossThreadCountsPairsTheSameBenchmarkAndParameters() throws IOException {
+        JmhResult t4 = sample("sample-a.json").get(0);
+        JmhResult t16 = new JmhResult(t4.benchmark(), t4.mode(), 16, t4.params(), 57325.0, 100.0, t4.unit(),
+                Map.of(), Map.of());
+
+        String table = Report.compare(List.of(t4), List.of(t16), "t4", "t16");
+
+        assertThat(table).endsWith(
+                "| ThroughputBenchmark.throughput | keepAlive=true server=07-nio t=4→16 | 38,218 | 57,325 | 1.50× |\n");
+    }
+
+    @Test
     void chartDrawsABarPerValueWithItsLabel() throws IOException {
         Table throughput = Table.from(sample("sample-a.json")).get(0);
 
