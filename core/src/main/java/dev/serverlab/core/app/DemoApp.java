@@ -120,7 +120,9 @@ public final class DemoApp implements Handler {
             // Someone (usually shutdown) wants this thread back: keep the flag so
             // the stage's loop sees it, and tell the client we did not finish.
             Thread.currentThread().interrupt();
-            return Response.text(Status.SERVICE_UNAVAILABLE, "interrupted before " + millis + " ms had passed");
+            // A 503 says when to try again (RFC 9110 §10.2.3), as the stages' own "busy" 503 does.
+            return Response.text(Status.SERVICE_UNAVAILABLE, "interrupted before " + millis + " ms had passed")
+                    .withHeader("Retry-After", "1");
         }
         return Response.text(Status.OK, "slept " + millis + " ms");
     }
