@@ -79,6 +79,10 @@ public final class DemoApp implements Handler {
         if (!KNOWN_METHODS.contains(request.method())) {
             return Response.text(Status.NOT_IMPLEMENTED, "unknown method " + request.method());
         }
+        if (request.method().equals("OPTIONS") && request.target().equals("*")) {
+            // RFC 9110 §9.3.7: "OPTIONS *" asks about the server as a whole, not a resource.
+            return Response.of(Status.OK).withHeader("Allow", "GET, HEAD, POST");
+        }
         try {
             return routes.dispatch(request);
         } catch (BadRequestException e) {
