@@ -39,6 +39,9 @@ public interface BadInputContract extends StageUnderTest {
                 Arguments.of("conflicting Content-Length",
                         "POST /files/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!", 400),
                 Arguments.of("HTTP/1.1 without Host", "GET / HTTP/1.1\r\n\r\n", 400),
+                // RFC 9112 §3.2: a target that is none of the four forms, or an invalid Host, is a 400.
+                Arguments.of("target not in origin form", "GET echo/x HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+                Arguments.of("invalid Host", "GET / HTTP/1.1\r\nHost: x y\r\n\r\n", 400),
                 Arguments.of("space before header colon", "GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400));
     }
 

@@ -29,6 +29,13 @@ public interface ConcurrencyContract extends StageUnderTest {
     /** Parallel time over serial time must stay below this; a server doing one at a time scores about 1. */
     double MAX_PARALLEL_TO_SERIAL = 0.6;
 
+    /** Parallel runs tried before the ratio counts as failed. */
+    int PARALLEL_ATTEMPTS = 3;
+
+    private static boolean overlapped(Parallel.Outcome<?> parallel, Parallel.Outcome<?> serial) {
+        return (double) parallel.elapsed().toNanos() / serial.elapsed().toNanos() < MAX_PARALLEL_TO_SERIAL;
+    }
+
     /** Clients that connect at once, each echoing its own text. */
     int ECHO_CLIENTS = 200;
 
@@ -38,14 +45,20 @@ public interface ConcurrencyContract extends StageUnderTest {
         try (StageServer server = startServer(ServerConfig.onPort(0))) {
             Probes.assertStillServes(server.port()); // first connection warms up both sides
             var serial = SlowRequests.serially(server.port(), SLOW_CLIENTS, SLEEP_MILLIS);
+            // Best of a few tries: a busy machine can only make a parallel run slower,
+            // never faster than the overlap the server really gives.
             var parallel = SlowRequests.inParallel(server.port(), SLOW_CLIENTS, SLEEP_MILLIS);
+            for (int attempt = 1; attempt < PARALLEL_ATTEMPTS && !overlapped(parallel, serial); attempt++) {
+                parallel = SlowRequests.inParallel(server.port(), SLOW_CLIENTS, SLEEP_MILLIS);
+            }
 
             assertThat(SlowRequests.statuses(serial)).containsOnly(200);
             assertThat(SlowRequests.statuses(parallel)).containsOnly(200);
             assertThat(serial.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(SLOW_CLIENTS * SLEEP_MILLIS));
-            assertThat((double) parallel.elapsed().toNanos() / serial.elapsed().toNanos())
-                    .as("parallel %s vs serial %s", parallel.elapsed(), serial.elapsed())
-                    .isLessThan(MAX_PARALLEL_TO_SERIAL);
+            assertThat(overlapped(parallel, serial))
+                    .as("parallel %s vs serial %s: ratio below %s", parallel.elapsed(), serial.elapsed(),
+                            MAX_PARALLEL_TO_SERIAL)
+                    .isTrue();
         }
     }
     // end::overlap[]

@@ -79,6 +79,10 @@ public final class DemoApp implements Handler {
         if (!KNOWN_METHODS.contains(request.method())) {
             return Response.text(Status.NOT_IMPLEMENTED, "unknown method " + request.method());
         }
+        if (request.method().equals("OPTIONS") && request.target().equals("*")) {
+            // RFC 9110 §9.3.7: "OPTIONS *" asks about the server as a whole, not a resource.
+            return Response.of(Status.OK).withHeader("Allow", "GET, HEAD, POST");
+        }
         try {
             return routes.dispatch(request);
         } catch (BadRequestException e) {
@@ -120,7 +124,9 @@ public final class DemoApp implements Handler {
             // Someone (usually shutdown) wants this thread back: keep the flag so
             // the stage's loop sees it, and tell the client we did not finish.
             Thread.currentThread().interrupt();
-            return Response.text(Status.SERVICE_UNAVAILABLE, "interrupted before " + millis + " ms had passed");
+            // A 503 says when to try again (RFC 9110 §10.2.3), as the stages' own "busy" 503 does.
+            return Response.text(Status.SERVICE_UNAVAILABLE, "interrupted before " + millis + " ms had passed")
+                    .withHeader("Retry-After", "1");
         }
         return Response.text(Status.OK, "slept " + millis + " ms");
     }

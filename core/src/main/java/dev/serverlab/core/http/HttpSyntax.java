@@ -24,9 +24,55 @@ final class HttpSyntax {
         return !s.isEmpty() && s.chars().allMatch(HttpSyntax::isTokenChar);
     }
 
+    /** A URI scheme: a letter, then letters, digits, {@code +}, {@code -} or {@code .} (RFC 3986 §3.1). */
+    static boolean isScheme(String s) {
+        return !s.isEmpty() && Character.isLetter(s.charAt(0)) && s.charAt(0) < 0x80
+                && s.chars().allMatch(c -> (c < 0x80 && Character.isLetterOrDigit(c)) || c == '+' || c == '-' || c == '.');
+    }
+
     /** Visible ASCII only: no spaces, controls or raw non-ASCII bytes. */
     static boolean isRequestTarget(String s) {
         return !s.isEmpty() && s.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    /** unreserved and sub-delims of RFC 3986 §2.2–2.3: what a host name may hold besides escapes. */
+    static boolean isHostChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c)
+                || "-._~!$&'()*+,;=".indexOf(c) >= 0;
+    }
+
+    /**
+     * A valid {@code Host} value (RFC 9110 §7.2): {@code uri-host [ ":" port ]},
+     * where uri-host is an IP literal in brackets or a reg-name (RFC 3986 §3.2.2)
+     * and may be empty. Anything else (spaces, {@code /}, {@code @}) is refused.
+     */
+    static boolean isHost(String s) {
+        int portColon;
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 2 || !s.substring(1, close).chars().allMatch(c -> isHostChar(c) || c == ':')) {
+                return false;
+            }
+            portColon = close + 1;
+            if (portColon < s.length() && s.charAt(portColon) != ':') {
+                return false;
+            }
+        } else {
+            portColon = s.indexOf(':');
+            String host = portColon < 0 ? s : s.substring(0, portColon);
+            for (int i = 0; i < host.length(); i++) {
+                char c = host.charAt(i);
+                if (c == '%') {
+                    if (i + 2 >= host.length() || !isHexDigit(host.charAt(i + 1)) || !isHexDigit(host.charAt(i + 2))) {
+                        return false;
+                    }
+                    i += 2;
+                } else if (!isHostChar(c)) {
+                    return false;
+                }
+            }
+        }
+        return portColon < 0 || portColon >= s.length() || s.substring(portColon + 1).chars().allMatch(HttpSyntax::isDigit);
     }
 
     /** Field values may hold visible characters, spaces, tabs and obs-text, never other controls. */

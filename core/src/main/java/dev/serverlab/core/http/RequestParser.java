@@ -219,7 +219,33 @@ public final class RequestParser {
         }
         method = m;
         target = t;
-        version = parseVersion(v);
+        version = parseVersion(v); // before the form check, so "PRI * HTTP/2.0" still gets its 505
+        checkTargetForm(m, t);
+    }
+
+    /**
+     * RFC 9112 §3.2: the target is {@code /path} (origin-form),
+     * {@code http://host/path} (absolute-form), {@code host:port} for
+     * {@code CONNECT} only (authority-form) or {@code *} for {@code OPTIONS}
+     * only (asterisk-form). Anything else, {@code echo/x} say, is not a
+     * target at all, and a request line that holds one is invalid: 400 (§3).
+     */
+    private static void checkTargetForm(String method, String target) {
+        boolean ok;
+        if (method.equals("CONNECT")) {
+            ok = target.indexOf(':') > 0 && target.indexOf('/') < 0;
+        } else if (target.equals("*")) {
+            ok = method.equals("OPTIONS");
+        } else if (target.startsWith("/")) {
+            ok = true;
+        } else {
+            int scheme = target.indexOf("://");
+            ok = scheme > 0 && HttpSyntax.isScheme(target.substring(0, scheme))
+                    && target.length() > scheme + 3 && target.charAt(scheme + 3) != '/';
+        }
+        if (!ok) {
+            throw bad("request target is in no form that " + method + " may use");
+        }
     }
 
     private static HttpVersion parseVersion(String v) {
@@ -284,9 +310,13 @@ public final class RequestParser {
 
     private static void checkHost(RequestHead head) {
         // RFC 9112 §3.2: an HTTP/1.1 request without Host, or with several, gets 400.
-        int hosts = head.headers().all("Host").size();
-        if (hosts > 1 || (hosts == 0 && head.version() == HttpVersion.HTTP_1_1)) {
-            throw bad(hosts == 0 ? "missing Host header" : "more than one Host header");
+        // The same section makes an invalid Host value a 400 too.
+        List<String> hosts = head.headers().all("Host");
+        if (hosts.size() > 1 || (hosts.isEmpty() && head.version() == HttpVersion.HTTP_1_1)) {
+            throw bad(hosts.isEmpty() ? "missing Host header" : "more than one Host header");
+        }
+        if (!hosts.isEmpty() && !HttpSyntax.isHost(hosts.get(0))) {
+            throw bad("invalid Host header");
         }
     }
 

@@ -61,5 +61,7 @@ class DemoAppSleepTest {
         }
         assertThat(response.status()).isEqualTo(Status.SERVICE_UNAVAILABLE);
         assertThat(response.body()).asString(UTF_8).contains("interrupted");
+        // RFC 9110 §10.2.3: a 503 says when to come back, like the server's own "busy" 503.
+        assertThat(response.headers().first("Retry-After")).contains("1");
     }
 }

@@ -97,6 +97,14 @@ class DemoAppTest {
     }
 
     @Test
+    void optionsAsteriskDescribesTheServerAsAWhole() {
+        Response response = app().handle(request("OPTIONS", "*"));
+        assertThat(response.status()).isEqualTo(Status.OK);
+        assertThat(response.headers().first("Allow")).contains("GET, HEAD, POST");
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void userAgentEchoesTheHeaderBytesAsSent() {
         Response response = app().handle(get("/user-agent", "User-Agent", "curl/8.5.0 (caf\u00e9)"));
         assertThat(response.status()).isEqualTo(Status.OK);

@@ -1,0 +1,144 @@
+package dev.serverlab.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server running in a child JVM, and what can be read about it from
+ * outside: the kernel's view ({@code /proc/PID/status}), the JVM's
+ * (native memory tracking, through {@code jcmd}) and the stage's own
+ * ({@code /stats}).
+ *
+ * <p>Lifecycle: {@link #start} launches the same {@code java} as this JVM
+ * with this JVM's class path, waits for the start-up line
+ * ({@code ... listening on http://localhost:PORT/}); {@link #close} sends
+ * SIGTERM and, after a few seconds, SIGKILL.
+ */
+final class ChildServer implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
+
+    /** One reading of the child, all sizes in KiB. */
+    record Reading(long rssKiB, long vmSizeKiB, int threads, long stackReservedKiB, long stackCommittedKiB,
+                   long heapCommittedKiB, long active, long liveThreads) {
+    }
+
+    private final Process process;
+    private final int port;
+
+    private ChildServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ChildServer start(List<String> jvmOptions, String mainClass, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.add("-XX:NativeMemoryTracking=summary");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                // Keep draining stdout so the child never blocks on a full pipe.
+                Thread.ofVirtual().start(() -> drain(out));
+                return new ChildServer(process, Integer.parseInt(m.group(1)));
+            }
+        }
+        throw new IOException("child exited with " + waitFor(process) + " before its start-up line: " + command);
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // the child's later lines ("... stopped") are not needed
+            }
+        } catch (IOException closedByClose) {
+            // close() destroyed the child: nothing more to read
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Everything at once; {@code /stats} figures are -1 for a peer, which has no {@code /stats}. */
+    Reading read(boolean hasStats) throws IOException, InterruptedException {
+        String status = ThreadBudget.readProc("/proc/" + pid() + "/status");
+        String nmt = jcmd("VM.native_memory", "summary");
+        String stats = hasStats ? stats() : "";
+        return new Reading(number(status, "VmRSS:\\s+(\\d+) kB"), number(status, "VmSize:\\s+(\\d+) kB"),
+                (int) number(status, "Threads:\\s+(\\d+)"),
+                number(nmt, "stack: reserved=(\\d+)KB"), number(nmt, "stack: reserved=\\d+KB, committed=(\\d+)KB"),
+                number(nmt, "Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB"),
+                hasStats ? number(stats, "\"active\":(\\d+)") : -1,
+                hasStats ? number(stats, "\"live_threads\":(\\d+)") : -1);
+    }
+
+    /** The body of {@code GET /stats}, on a connection of its own. */
+    String stats() throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write("GET /stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        List<String> cmd = new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), Long.toString(pid())));
+        cmd.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+
+    private static long number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+}

@@ -1,0 +1,181 @@
+package dev.serverlab.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Memory and threads per idle connection: what chapter 03 estimated,
+ * measured. Not JMH: one careful reading before and after, per server and
+ * per connection count, is the measurement.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.serverlab.benchmarks.IdleConnectionFootprint \
+ *      --connections 1000,10000 --out footprint.md
+ * </pre>
+ *
+ * <p>For each server and each N: start the server in a child JVM (its own
+ * process, so what is read is the server alone), warm it with 200
+ * requests, read it, open N connections from this JVM and leave them idle,
+ * read it again, report the difference divided by N. A reading is the
+ * kernel's {@code VmRSS} (resident), {@code VmSize} (reserved address
+ * space) and {@code Threads} from {@code /proc/PID/status}, native memory
+ * tracking's thread-stack reserved and committed figures and the committed
+ * heap ({@code jcmd PID VM.native_memory summary}), and for a stage the
+ * {@code active} and {@code live_threads} of its {@code /stats}.
+ *
+ * <p>An idle connection is one a client has used once and now says
+ * nothing on: for the keep-alive servers it sends one {@code GET /echo/hello},
+ * reads the answer, and waits. Stage 03 closes a connection after one
+ * answer, so its idle client is one that connected and has not yet sent
+ * a request: its thread waits in {@code read()}, as a keep-alive thread
+ * would between requests. Idle timeouts are switched off so nothing is
+ * closed while the count grows.
+ */
+public final class IdleConnectionFootprint {
+
+    private static final int WARM_UP_REQUESTS = 200;
+
+    /** How one server is launched in the child JVM. */
+    record Launch(String name, List<String> jvmOptions, String mainClass, List<String> args, boolean keepAlive,
+                  boolean hasStats, boolean threadPerConnection) {
+    }
+
+    private IdleConnectionFootprint() {
+    }
+
+    // tag::launches[]
+    static Launch launch(String name, int connections) {
+        String room = Integer.toString(connections + 64);
+        List<String> none = List.of();
+        return switch (name) {
+            case "03-thread-per-connection" -> new Launch(name, none, "dev.serverlab.threadperconnection.Main",
+                    List.of("--port", "0"), false, true, true);
+            // 06's pool is prestarted: its N threads exist before the first connection. No /stats:
+            // with every worker holding an idle connection, that request would wait in the queue.
+            case "06-keepalive-idle" -> new Launch(name, none, "dev.serverlab.keepalive.Main",
+                    List.of("--port", "0", "--workers", Integer.toString(Math.min(connections + 64, 10_000)),
+                            "--idle-timeout", "0"), true, false, true);
+            case "07-nio" -> new Launch(name, none, "dev.serverlab.nio.Main",
+                    List.of("--port", "0", "--idle-timeout", "0"), true, true, false);
+            case "08-virtual-threads" -> new Launch(name, none, "dev.serverlab.virtualthreads.Main",
+                    List.of("--port", "0", "--idle-timeout", "0", "--max-concurrent", room), true, true, false);
+            case "netty", "microhttp" -> new Launch(name, none, "dev.serverlab.benchmarks.peers.PeerMain",
+                    List.of(name, "--port", "0"), true, false, false);
+            case "jdk-httpserver" -> new Launch(name, List.of("-Dsun.net.httpserver.maxIdleConnections=" + room,
+                    "-Dsun.net.httpserver.idleInterval=3600"), "dev.serverlab.benchmarks.peers.PeerMain",
+                    List.of(name, "--port", "0"), true, false, false);
+            default -> throw new IllegalArgumentException("no footprint launch for " + name);
+        };
+    }
+    // end::launches[]
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> counts = List.of(1_000, 10_000);
+        List<String> servers = List.of("03-thread-per-connection", "06-keepalive-idle", "07-nio",
+                "08-virtual-threads", "netty", "microhttp", "jdk-httpserver");
+        Path out = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--connections" -> counts = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+                case "--servers" -> servers = List.of(args[i + 1].split(","));
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown flag " + args[i]);
+            }
+        }
+        int safeThreads = ThreadBudget.safePlatformThreads();
+        StringBuilder table = new StringBuilder(header(safeThreads));
+        for (String server : servers) {
+            for (int n : counts) {
+                Launch launch = launch(server, n);
+                if (launch.threadPerConnection() && n > safeThreads) {
+                    table.append(String.format(Locale.ROOT, "| %s | %,d | skipped: %,d threads is over this machine's safe budget of %,d | | | | | | |%n",
+                            server, n, n, safeThreads));
+                    continue;
+                }
+                String row = measure(launch, n);
+                System.out.print(row);
+                table.append(row);
+            }
+        }
+        System.out.println();
+        System.out.print(table);
+        if (out != null) {
+            Files.writeString(out, table);
+        }
+    }
+
+    private static String header(int safeThreads) {
+        return "Per idle connection = (after − before) / N. RSS = resident memory, VmSize = reserved address space;"
+                + " stacks from native memory tracking. Safe platform-thread budget here: " + safeThreads + ".\n\n"
+                + "| server | N | threads before → after | RSS MiB before → after | RSS KiB/conn | VmSize KiB/conn"
+                + " | stack reserved KiB/conn | stack committed KiB/conn | heap committed KiB/conn"
+                + " | /stats live_threads before → after |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    }
+
+    // tag::measure[]
+    static String measure(Launch launch, int n) throws Exception {
+        try (ChildServer child = ChildServer.start(launch.jvmOptions(), launch.mainClass(), launch.args())) {
+            warmUp(child.port(), launch.keepAlive());
+            ChildServer.Reading before = child.read(launch.hasStats());
+            List<EchoClient> idle = new ArrayList<>(n);
+            try {
+                for (int i = 0; i < n; i++) {
+                    EchoClient client = new EchoClient(child.port(), "/echo/hello", true);
+                    idle.add(client);
+                    if (launch.keepAlive()) {
+                        client.get();       // used once, then left open and silent
+                    } else {
+                        client.connect();   // 03: connected, no request yet, its thread blocked in read()
+                    }
+                }
+                if (launch.hasStats()) {
+                    awaitActive(child, n);
+                }
+                ChildServer.Reading after = child.read(launch.hasStats());
+                return row(launch.name(), n, before, after);
+            } finally {
+                idle.forEach(EchoClient::close);
+            }
+        }
+    }
+    // end::measure[]
+
+    private static void warmUp(int port, boolean keepAlive) throws IOException {
+        try (EchoClient client = new EchoClient(port, "/echo/hello", keepAlive)) {
+            for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+                client.get();
+            }
+        }
+    }
+
+    /** The stage has accepted all N (plus the /stats connection itself): its threads exist. */
+    private static void awaitActive(ChildServer child, int n) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (child.read(true).active() >= n) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new IllegalStateException(child.pid() + " never reported " + n + " active connections");
+    }
+
+    private static String row(String name, int n, ChildServer.Reading b, ChildServer.Reading a) {
+        return String.format(Locale.ROOT, "| %s | %,d | %,d → %,d | %,.0f → %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+                name, n, b.threads(), a.threads(), b.rssKiB() / 1024.0, a.rssKiB() / 1024.0,
+                per(a.rssKiB() - b.rssKiB(), n), per(a.vmSizeKiB() - b.vmSizeKiB(), n),
+                per(a.stackReservedKiB() - b.stackReservedKiB(), n), per(a.stackCommittedKiB() - b.stackCommittedKiB(), n),
+                per(a.heapCommittedKiB() - b.heapCommittedKiB(), n),
+                b.liveThreads() < 0 ? "–" : String.format(Locale.ROOT, "%,d → %,d", b.liveThreads(), a.liveThreads()));
+    }
+
+    private static double per(long delta, int n) {
+        return (double) delta / n;
+    }
+}

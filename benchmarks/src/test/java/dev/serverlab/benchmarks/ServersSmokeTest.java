@@ -1,0 +1,57 @@
+package dev.serverlab.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * Every server the throughput benchmark names starts in-process and
+ * answers {@code /echo/hello} to the benchmark's own client, and keeps
+ * the connection alive exactly when it should: otherwise a benchmark
+ * labelled "keep-alive" could be measuring reconnections.
+ */
+class ServersSmokeTest {
+
+    static final java.util.List<String> NAMES = Servers.NAMES;
+
+    /** Stages 02–05 answer one request per connection, whatever the client asks. */
+    private static final Set<String> ONE_REQUEST_PER_CONNECTION =
+            Set.of("02-sequential", "03-thread-per-connection", "04-semaphore-limit", "05-thread-pool");
+
+    @ParameterizedTest
+    @FieldSource("NAMES")
+    void answersEchoAndReusesTheConnectionOnlyWithKeepAlive(String name) throws IOException {
+        try (RunningServer server = Servers.start(name, true);
+             EchoClient client = new EchoClient(server.port(), "/echo/hello", true)) {
+            assertThat(client.get()).isEqualTo("hello".length());
+            assertThat(client.get()).isEqualTo("hello".length());
+            assertThat(client.connections()).isEqualTo(ONE_REQUEST_PER_CONNECTION.contains(name) ? 2 : 1);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("NAMES")
+    void opensOneConnectionPerRequestWithoutKeepAlive(String name) throws IOException {
+        try (RunningServer server = Servers.start(name, false);
+             EchoClient client = new EchoClient(server.port(), "/echo/hello", false)) {
+            assertThat(client.get()).isEqualTo("hello".length());
+            assertThat(client.get()).isEqualTo("hello".length());
+            assertThat(client.connections()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("NAMES")
+    void answersTheRootWithAnEmptyBodyAndAnUnknownPathIsAnError(String name) throws IOException {
+        try (RunningServer server = Servers.start(name, true);
+             EchoClient root = new EchoClient(server.port(), "/", true);
+             EchoClient missing = new EchoClient(server.port(), "/no-such-route", true)) {
+            assertThat(root.get()).isZero();
+            assertThatThrownBy(missing::get).isInstanceOf(IOException.class).hasMessage("status 404");
+        }
+    }
+}
