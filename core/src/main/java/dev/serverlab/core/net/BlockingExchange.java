@@ -103,20 +103,29 @@ public final class BlockingExchange {
     /**
      * Turns a connection away without reading its request, e.g. with 503
      * when the server is full. Runs on the accepting thread, so it must not
-     * wait for the client: it sends the answer, then discards whatever part
-     * of the request has already arrived (closing with unread bytes would
-     * send a reset that can destroy the answer) and closes.
+     * wait for the client: it sends the answer at once and leaves the
+     * lingering close ({@link Sockets#lingerAndClose}) to a throwaway virtual
+     * thread. Closing at once would reset the connection if the request
+     * arrives a moment later, and a reset can destroy the 503 before the
+     * client reads it (ab, for one, then waits forever for an answer).
+     * Virtual threads are chapter 08's subject; here one is just the cheapest
+     * way to wait a second for a client without holding anything that counts.
+     *
+     * @param afterClose runs once the socket is closed, e.g. to unregister it
      */
     // tag::refuse[]
-    public static void refuse(Socket socket, Response response) {
-        try (socket) {
+    public static void refuse(Socket socket, Response response, Runnable afterClose) {
+        try {
             write(socket.getOutputStream(), null, ConnectionPersistence.closing(response));
-            socket.shutdownOutput();
-            var in = socket.getInputStream();
-            in.skipNBytes(in.available());
-        } catch (IOException ignored) {
-            // The client left first; nothing to refuse.
+        } catch (IOException clientGone) {
+            Sockets.closeQuietly(socket);
+            afterClose.run();
+            return;
         }
+        Thread.ofVirtual().name("refused-linger").start(() -> {
+            Sockets.lingerAndClose(socket);
+            afterClose.run();
+        });
     }
 
     /** {@code 503 Service Unavailable} with a hint to retry in a second (RFC 9110 §10.2.3). */

@@ -73,13 +73,13 @@ public abstract class BlockingServer implements StageServer {
      * Turns a connection away because the server is full: {@code 503} with
      * {@code Retry-After}, counted as rejected, closed. For stages that
      * bound their work (04 reject mode, 05, 06); runs on the accepting
-     * thread and never waits for the client.
+     * thread and never waits for the client; the connection stays registered
+     * until its lingering close is done.
      */
     // tag::refuse-busy[]
     protected final void refuseBusy(Socket socket) {
         stats.connectionRejected();
-        BlockingExchange.refuse(socket, BlockingExchange.busyResponse());
-        connections.close(socket);
+        BlockingExchange.refuse(socket, BlockingExchange.busyResponse(), () -> connections.close(socket));
     }
     // end::refuse-busy[]
 
