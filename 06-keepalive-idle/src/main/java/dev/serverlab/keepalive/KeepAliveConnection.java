@@ -8,7 +8,6 @@ import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.net.BlockingExchange;
 import dev.serverlab.core.net.BlockingRequestReader;
-import dev.serverlab.core.net.RequestTimeoutException;
 import dev.serverlab.core.net.Sockets;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,20 +90,10 @@ public final class KeepAliveConnection {
                 }
             }
             Sockets.closeQuietly(socket);
-        } catch (HttpProtocolException e) {
-            BlockingExchange.writeQuietly(socket, null, e.toResponse()); // 400, 413, 431, 501, 505: then close
-            Sockets.lingerAndClose(socket);
-        } catch (RequestTimeoutException e) {
-            stats.connectionTimedOut();
-            if (e.midRequest()) {
-                BlockingExchange.writeQuietly(socket, null, BlockingExchange.timeoutResponse()); // 408
-                Sockets.lingerAndClose(socket);
-            } else {
-                Sockets.closeQuietly(socket); // idle too long: nothing to say (RFC 9112 §9.5)
-            }
-        } catch (IOException e) {
-            // The client vanished, or shutdown closed us while idle: only this connection ends.
-            Sockets.closeQuietly(socket);
+        } catch (HttpProtocolException | IOException failure) {
+            // Protocol error: answer, close. Read timeout mid-request: 408, close. Idle timeout,
+            // a vanished client, or shutdown closing us while idle: just close.
+            BlockingExchange.endAfterFailure(socket, failure, stats);
         }
     }
     // end::serve[]

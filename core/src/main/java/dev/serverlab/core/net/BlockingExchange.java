@@ -55,21 +55,36 @@ public final class BlockingExchange {
             } else {
                 socket.close();
             }
-        } catch (HttpProtocolException e) {
-            writeQuietly(socket, null, e.toResponse());
-            Sockets.lingerAndClose(socket);
-        } catch (RequestTimeoutException e) {
-            stats.connectionTimedOut();
-            if (e.midRequest()) {
-                writeQuietly(socket, null, timeoutResponse());
-            }
-            Sockets.lingerAndClose(socket);
-        } catch (IOException e) {
-            // The client vanished mid-request or mid-response: only its connection is lost.
-            Sockets.closeQuietly(socket);
+        } catch (HttpProtocolException | IOException failure) {
+            endAfterFailure(socket, failure, stats);
         }
     }
     // end::serve-one[]
+
+    /**
+     * Ends a connection after reading or writing failed, the same way in
+     * every blocking stage: whatever goes wrong stays inside this connection.
+     */
+    // tag::end-after-failure[]
+    public static void endAfterFailure(Socket socket, Exception failure, ServerStats stats) {
+        switch (failure) {
+            case HttpProtocolException e -> { // 400, 413, 431, 501, 505: answer, then close
+                writeQuietly(socket, null, e.toResponse());
+                Sockets.lingerAndClose(socket);
+            }
+            case RequestTimeoutException e when e.midRequest() -> { // began a request, then went silent
+                stats.connectionTimedOut();
+                writeQuietly(socket, null, timeoutResponse());
+                Sockets.lingerAndClose(socket);
+            }
+            case RequestTimeoutException e -> { // idle too long: nothing to say (RFC 9112 §9.5)
+                stats.connectionTimedOut();
+                Sockets.closeQuietly(socket);
+            }
+            default -> Sockets.closeQuietly(socket); // the client vanished: only its connection is lost
+        }
+    }
+    // end::end-after-failure[]
 
     /**
      * The application's answer to a request. A handler that throws becomes a
