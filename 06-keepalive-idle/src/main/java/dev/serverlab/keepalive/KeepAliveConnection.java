@@ -26,7 +26,7 @@ import java.time.Duration;
  *                     └──── idle: wait for the next ◀─────┘
  *                           request (idle timeout) ──timeout, EOF, shutdown──▶ closed
  * </pre>
- * Every error response (400, 408, 413, 431, …) ends the connection: once
+ * Every error response (400, 408, 413, 414, 431, …) ends the connection: once
  * framing is in doubt, the bytes that follow cannot be trusted (RFC 9112 §9.6).
  *
  * <p>Bodies never leak into the next request: the reader returns a request

@@ -2,6 +2,9 @@ package dev.serverlab.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlab.core.http.Response;
+import dev.serverlab.core.http.Status;
+import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every bad-input row of DESIGN.md: the answer it must get, that the server
@@ -25,7 +29,7 @@ public interface BadInputContract extends StageUnderTest {
         return Stream.of(
                 Arguments.of("malformed request line", "GARBAGE\r\n\r\n", 400),
                 Arguments.of("request line without version", "GET /\r\nHost: x\r\n\r\n", 400),
-                Arguments.of("request line over 8 KiB", Requests.get("/echo/" + "a".repeat(9 * 1024)), 431),
+                Arguments.of("request line over 8 KiB", Requests.get("/echo/" + "a".repeat(9 * 1024)), 414),
                 Arguments.of("header section over 64 KiB", Requests.get("/", bigHeaders(70)), 431),
                 Arguments.of("body over 16 MiB", "POST /files/big HTTP/1.1\r\nHost: x\r\nContent-Length: 16777217\r\n\r\n", 413),
                 Arguments.of("chunk over 16 MiB", "POST /files/big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1000001\r\n", 413),
@@ -88,6 +92,30 @@ public interface BadInputContract extends StageUnderTest {
                 assertThat(written.filter(Files::isRegularFile)).as("nothing written anywhere").isEmpty();
             }
             Probes.assertStillServes(server.port());
+        }
+    }
+
+    /**
+     * Response splitting: whatever a handler puts in a header value, CR, LF
+     * or NUL never reach the wire. The server answers 500 instead (see
+     * {@code Handler.answer}), and the forged header is nowhere.
+     */
+    @ParameterizedTest(name = "value with {0}")
+    @ValueSource(strings = {"CRLF", "LF", "NUL"})
+    default void headerValueThatWouldSplitTheResponseBecomes500(String what) throws Exception {
+        String sep = switch (what) {
+            case "CRLF" -> "\r\n";
+            case "LF" -> "\n";
+            default -> "\0";
+        };
+        ServerConfig config = ServerConfig.onPort(0).withApplication(stats -> request ->
+                Response.of(Status.OK).withHeader("X-Echo", "a" + sep + "Set-Cookie: forged=1"));
+        try (StageServer server = startServer(config);
+             RawClient client = RawClient.connect(server.port())) {
+            RawResponse response = client.send(Requests.get("/")).readResponse();
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.header("Set-Cookie")).as("no forged header").isEmpty();
+            assertThat(response.header("X-Echo")).as("the unsafe field is not written at all").isEmpty();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.http.Status;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.Set;
  * GET  /user-agent     200 text/plain, the User-Agent header
  * GET  /sleep/{ms}     200 after ms milliseconds of blocking (0..10000, else 400)
  * GET  /files/{name}   200 application/octet-stream from the directory, or 404
- * POST /files/{name}   201, the body stored as directory/name
+ * POST /files/{name}   201, the body stored as directory/name; 409 if name is a directory
  * GET  /stats          200 application/json, the server's counters
  * HEAD on a GET route  as GET; the response encoder drops the body
  * </pre>
@@ -166,6 +167,9 @@ public final class DemoApp implements Handler {
         try {
             files.get().write(name, request.body());
             return Response.text(Status.CREATED, "stored " + request.body().length + " bytes as " + name);
+        } catch (FileAlreadyExistsException e) {
+            // RFC 9110 §15.5.10: the request conflicts with the resource's current state.
+            return Response.text(Status.CONFLICT, name + " is a directory, not a file");
         } catch (IOException e) {
             return ioFailure("writing", name, e);
         }

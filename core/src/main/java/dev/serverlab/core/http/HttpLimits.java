@@ -7,8 +7,8 @@ package dev.serverlab.core.http;
  * <table>
  *   <caption>Limits and the answer when a request exceeds them</caption>
  *   <tr><th>limit</th><th>default</th><th>answer when exceeded</th></tr>
- *   <tr><td>{@code maxRequestLineBytes}</td><td>8 KiB</td><td>431</td></tr>
- *   <tr><td>{@code maxHeaderSectionBytes}</td><td>64 KiB</td><td>431</td></tr>
+ *   <tr><td>{@code maxRequestLineBytes}</td><td>8 KiB</td><td>414 (RFC 9112 §3)</td></tr>
+ *   <tr><td>{@code maxHeaderSectionBytes}</td><td>64 KiB</td><td>431 (RFC 6585 §5)</td></tr>
  *   <tr><td>{@code maxBodyBytes}</td><td>16 MiB</td><td>413</td></tr>
  * </table>
  *

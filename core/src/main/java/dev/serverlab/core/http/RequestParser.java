@@ -129,7 +129,8 @@ public final class RequestParser {
         while (true) {
             switch (state) {
                 case REQUEST_LINE -> {
-                    String line = readLine(limits.maxRequestLineBytes(), Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    // RFC 9112 §3: a request-target longer than the server will parse gets 414.
+                    String line = readLine(limits.maxRequestLineBytes(), Status.URI_TOO_LONG,
                             "request line longer than " + limits.maxRequestLineBytes() + " bytes");
                     if (line == null) {
                         return ParseEvent.NEED_DATA;

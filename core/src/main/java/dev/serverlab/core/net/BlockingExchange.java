@@ -8,7 +8,6 @@ import dev.serverlab.core.http.HttpProtocolException;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.http.ResponseEncoder;
-import dev.serverlab.core.http.Status;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -26,8 +25,6 @@ import java.time.Duration;
  * own socket.
  */
 public final class BlockingExchange {
-
-    private static final System.Logger LOG = System.getLogger(BlockingExchange.class.getName());
 
     private BlockingExchange() {
     }
@@ -68,7 +65,7 @@ public final class BlockingExchange {
     // tag::end-after-failure[]
     public static void endAfterFailure(Socket socket, Exception failure, ServerStats stats) {
         switch (failure) {
-            case HttpProtocolException e -> { // 400, 413, 431, 501, 505: answer, then close
+            case HttpProtocolException e -> { // 400, 413, 414, 431, 501, 505: answer, then close
                 writeQuietly(socket, null, e.toResponse());
                 Sockets.lingerAndClose(socket);
             }
@@ -86,17 +83,9 @@ public final class BlockingExchange {
     }
     // end::end-after-failure[]
 
-    /**
-     * The application's answer to a request. A handler that throws becomes a
-     * 500 for this request alone, never a dead connection thread.
-     */
+    /** The application's answer to a request; see {@link Handler#answer}. */
     public static Response answer(Handler app, Request request) {
-        try {
-            return app.handle(request);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "handler failed on " + request.method() + " " + request.target(), e);
-            return Response.text(Status.INTERNAL_SERVER_ERROR, "500 Internal Server Error\n");
-        }
+        return app.answer(request);
     }
 
     /** Writes a response; a {@code HEAD} request gets the headers only. */
@@ -111,8 +100,7 @@ public final class BlockingExchange {
 
     /** 408, sent when a client began a request and then went silent. */
     public static Response timeoutResponse() {
-        return ConnectionPersistence.closing(
-                Response.text(Status.REQUEST_TIMEOUT, "408 Request Timeout: request not completed in time\n"));
+        return Response.requestTimeout();
     }
 
     /**
@@ -145,8 +133,7 @@ public final class BlockingExchange {
 
     /** {@code 503 Service Unavailable} with a hint to retry in a second (RFC 9110 §10.2.3). */
     public static Response busyResponse() {
-        return Response.text(Status.SERVICE_UNAVAILABLE, "503 Service Unavailable: server is at capacity\n")
-                .withHeader("Retry-After", "1");
+        return Response.busy();
     }
     // end::refuse[]
 
