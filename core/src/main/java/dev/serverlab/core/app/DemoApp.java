@@ -5,9 +5,9 @@ import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.http.Status;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +72,17 @@ public final class DemoApp implements Handler {
                 .get("/files/{name}", this::readFile)
                 .post("/files/{name}", this::writeFile)
                 .get("/stats", this::statsJson);
+    }
+
+    /**
+     * {@code /sleep} waits on a timer and {@code /files} on the disk; every
+     * other route answers in microseconds from memory, so stage 07 may run it
+     * on its selector thread.
+     */
+    @Override
+    public boolean mayBlock(Request request) {
+        String path = request.path();
+        return path.startsWith("/sleep/") || path.startsWith("/files/");
     }
 
     @Override

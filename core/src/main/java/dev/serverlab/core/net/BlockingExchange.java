@@ -33,14 +33,14 @@ public final class BlockingExchange {
      * Reads one request, answers it with {@code Connection: close}, closes
      * the socket. Never throws: every outcome is an answer or a close.
      *
-     * @param readTimeout bounds both the wait for the request and reading it; 0 = forever
+     * @param readTimeout bounds the request from accept to its last byte; 0 = forever
      */
     // tag::serve-one[]
     public static void serveOneRequest(Socket socket, Handler app, ServerStats stats,
                                        HttpLimits limits, Duration readTimeout) {
         try {
             BlockingRequestReader reader = new BlockingRequestReader(socket, limits);
-            Request request = reader.read(readTimeout, readTimeout);
+            Request request = reader.readFirst(readTimeout);
             if (request == null) {
                 Sockets.closeQuietly(socket); // connected, then left without a word
                 return;
