@@ -46,7 +46,20 @@ public interface BadInputContract extends StageUnderTest {
                 // RFC 9112 §3.2: a target that is none of the four forms, or an invalid Host, is a 400.
                 Arguments.of("target not in origin form", "GET echo/x HTTP/1.1\r\nHost: x\r\n\r\n", 400),
                 Arguments.of("invalid Host", "GET / HTTP/1.1\r\nHost: x y\r\n\r\n", 400),
-                Arguments.of("space before header colon", "GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400));
+                Arguments.of("space before header colon", "GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400),
+                // Smuggling and framing vectors (issue 10); the parser's table has the RFC cite for each.
+                Arguments.of("obs-fold", "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n", 400),
+                Arguments.of("bare LF inside the request line", "GET /a\nb HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+                Arguments.of("NUL in a header value", "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n", 400),
+                Arguments.of("Transfer-Encoding chunked, chunked",
+                        "POST /files/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n", 400),
+                Arguments.of("Transfer-Encoding identity",
+                        "POST /files/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n\r\n", 501),
+                Arguments.of("chunk size with a leading +",
+                        "POST /files/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n+3\r\nabc\r\n0\r\n\r\n", 400),
+                Arguments.of("Content-Length +5", "POST /files/x HTTP/1.1\r\nHost: x\r\nContent-Length: +5\r\n\r\nhello", 400),
+                Arguments.of("two Host lines", "GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", 400),
+                Arguments.of("method longer than 32 bytes", "A".repeat(33) + " / HTTP/1.1\r\nHost: x\r\n\r\n", 501));
     }
 
     private static String[] bigHeaders(int kib) {

@@ -91,6 +91,12 @@ public final class DemoApp implements Handler {
         if (!KNOWN_METHODS.contains(request.method())) {
             return Response.text(Status.NOT_IMPLEMENTED, "unknown method " + request.method());
         }
+        if (request.method().equals("CONNECT")) {
+            // RFC 9110 §9.3.6: CONNECT asks a proxy for a tunnel. This server is no proxy, and 501
+            // (§15.6.2) says it does not support the method for any resource; 405 would claim
+            // that some other resource does.
+            return Response.text(Status.NOT_IMPLEMENTED, "CONNECT: this server is not a proxy");
+        }
         if (request.method().equals("OPTIONS") && request.target().equals("*")) {
             // RFC 9110 §9.3.7: "OPTIONS *" asks about the server as a whole, not a resource.
             return Response.of(Status.OK).withHeader("Allow", "GET, HEAD, POST");

@@ -165,7 +165,8 @@ public final class RequestParser {
                     return new ParseEvent.BodyChunk(chunk);
                 }
                 case CHUNK_SIZE -> {
-                    String line = readLine(limits.maxRequestLineBytes(), Status.BAD_REQUEST, "chunk-size line too long");
+                    String line = readLine(HttpLimits.MAX_CHUNK_LINE_BYTES, Status.BAD_REQUEST,
+                            "chunk-size line (with extensions) longer than " + HttpLimits.MAX_CHUNK_LINE_BYTES + " bytes");
                     if (line == null) {
                         return ParseEvent.NEED_DATA;
                     }
@@ -214,6 +215,11 @@ public final class RequestParser {
         String v = line.substring(sp2 + 1);
         if (!HttpSyntax.isToken(m)) {
             throw bad("malformed method");
+        }
+        if (m.length() > HttpLimits.MAX_METHOD_BYTES) {
+            // RFC 9112 §3: a method longer than any the server implements SHOULD get 501.
+            throw new HttpProtocolException(Status.NOT_IMPLEMENTED,
+                    "method longer than " + HttpLimits.MAX_METHOD_BYTES + " bytes");
         }
         if (!HttpSyntax.isRequestTarget(t)) {
             throw bad("malformed request target");
@@ -350,11 +356,22 @@ public final class RequestParser {
     }
     // end::body-framing[]
 
+    /**
+     * The only transfer coding serverlab decodes is chunked, once (RFC 9112
+     * §6.1: chunked MUST NOT be applied more than once; §6.3: an unknown coding
+     * gets 501). {@code identity} is no coding at all since RFC 7230 and is
+     * treated as unknown, as Go's net/http does. Empty list elements
+     * ({@code , chunked}) are ignored, as RFC 9110 §5.6.1 says a recipient
+     * MUST; a field with no element at all is a 400.
+     */
     private static void checkOnlyChunked(List<String> values) {
         int chunked = 0;
         for (String value : values) {
             for (String coding : value.split(",", -1)) {
                 String c = HttpSyntax.trimOws(coding);
+                if (c.isEmpty()) {
+                    continue;
+                }
                 if (c.equalsIgnoreCase("chunked")) {
                     chunked++;
                 } else {
@@ -363,12 +380,22 @@ public final class RequestParser {
                 }
             }
         }
-        if (chunked != 1) {
+        if (chunked == 0) {
+            throw bad("Transfer-Encoding names no coding");
+        }
+        if (chunked > 1) {
             throw bad("chunked applied more than once");
         }
     }
 
-    /** Every line and list element must be the same run of digits (RFC 9110 §8.6). */
+    /**
+     * Every line and list element must be the same run of digits (RFC 9110
+     * §8.6), textually: {@code 005} next to {@code 5} is refused with 400,
+     * though both mean five. Two spellings of one length say that something
+     * upstream joined two messages' headers, which is how smuggling starts;
+     * Go's net/http compares the strings the same way. No sign, no inner
+     * space ({@code 1 0}), no empty element.
+     */
     private static long parseContentLength(List<String> values) {
         String agreed = null;
         for (String value : values) {
@@ -388,10 +415,17 @@ public final class RequestParser {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
+    /**
+     * RFC 9112 §7.1: {@code chunk-size = 1*HEXDIG}, so no sign, no {@code 0x};
+     * at most {@link HttpLimits#MAX_CHUNK_SIZE_HEX_DIGITS} digits, so no overflow.
+     * Whitespace before the {@code ;} of an extension is tolerated (BWS, §7.1.1).
+     */
     private static long parseChunkSize(String line) {
         int semi = line.indexOf(';'); // chunk extensions are allowed and ignored
-        String hex = HttpSyntax.trimOws(semi < 0 ? line : line.substring(0, semi));
-        if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(HttpSyntax::isHexDigit)) {
+        String raw = semi < 0 ? line : line.substring(0, semi);
+        String hex = HttpSyntax.trimOws(raw);
+        if (hex.isEmpty() || !raw.startsWith(hex) || hex.length() > HttpLimits.MAX_CHUNK_SIZE_HEX_DIGITS
+                || !hex.chars().allMatch(HttpSyntax::isHexDigit)) {
             throw bad("invalid chunk size '" + line + "'");
         }
         return Long.parseLong(hex, 16);
