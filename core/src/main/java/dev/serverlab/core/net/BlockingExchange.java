@@ -107,12 +107,11 @@ public final class BlockingExchange {
      * Turns a connection away without reading its request, e.g. with 503
      * when the server is full. Runs on the accepting thread, so it must not
      * wait for the client: it sends the answer at once and leaves the
-     * lingering close ({@link Sockets#lingerAndClose}) to a throwaway virtual
-     * thread. Closing at once would reset the connection if the request
-     * arrives a moment later, and a reset can destroy the 503 before the
-     * client reads it (ab, for one, then waits forever for an answer).
-     * Virtual threads are chapter 08's subject; here one is just the cheapest
-     * way to wait a second for a client without holding anything that counts.
+     * lingering close ({@link Sockets#lingerAndClose}) to a few bounded
+     * platform threads ({@link LingeringCloser}). Closing at once would reset
+     * the connection if the request arrives a moment later, and a reset can
+     * destroy the 503 before the client reads it (ab, for one, then waits
+     * forever for an answer).
      *
      * @param afterClose runs once the socket is closed, e.g. to unregister it
      */
@@ -125,10 +124,7 @@ public final class BlockingExchange {
             afterClose.run();
             return;
         }
-        Thread.ofVirtual().name("refused-linger").start(() -> {
-            Sockets.lingerAndClose(socket);
-            afterClose.run();
-        });
+        LingeringCloser.closeLater(socket, afterClose);
     }
 
     /** {@code 503 Service Unavailable} with a hint to retry in a second (RFC 9110 §10.2.3). */
