@@ -53,7 +53,13 @@ final class ConnectionHandler {
             return;
         }
         if (c.readInto(readBuffer) < 0) {
-            reactor.close(c); // EOF: between requests a goodbye, mid-request a vanished client
+            // EOF: the parser decides what it means. Requests already received are still
+            // answered; a request cut off gets the parser's 400 and the connection closes.
+            c.requests.endOfInput();
+            serveBuffered(c);
+            if (!c.closed && c.currentState() == State.IDLE) {
+                reactor.close(c); // a clean end: nothing was left to answer
+            }
             return;
         }
         serveBuffered(c);

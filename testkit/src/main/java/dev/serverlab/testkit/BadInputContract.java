@@ -143,6 +143,34 @@ public interface BadInputContract extends StageUnderTest {
         }
     }
 
+    /**
+     * The end of the input is decided by the parser, the same in every stage:
+     * a client that half-closes in the middle of a request gets 400 (the
+     * request can never complete, RFC 9112 §8), then the close.
+     */
+    @Test
+    default void clientThatHalfClosesMidRequestGets400(@TempDir Path dir) throws Exception {
+        try (StageServer server = startServer(dir); RawClient client = RawClient.connect(server.port())) {
+            client.send("POST /files/x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf");
+            client.shutdownOutput();
+            RawResponse response = client.readResponse();
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(client.awaitClosedByServer(Duration.ofSeconds(5))).isTrue();
+            assertThat(Files.exists(dir.resolve("x"))).as("a half body is never stored").isFalse();
+        }
+    }
+
+    /** ... while one that half-closes after a whole request still gets its answer, even a slow one. */
+    @Test
+    default void clientThatHalfClosesAfterAWholeRequestStillGetsItsAnswer(@TempDir Path dir) throws Exception {
+        try (StageServer server = startServer(dir); RawClient client = RawClient.connect(server.port())) {
+            client.send(Requests.get("/sleep/100"));
+            client.shutdownOutput();
+            assertThat(client.readResponse().status()).isEqualTo(200);
+            assertThat(client.awaitClosedByServer(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
     @Test
     default void clientThatVanishesBeforeReadingItsResponseCostsOnlyItsConnection(@TempDir Path dir)
             throws Exception {

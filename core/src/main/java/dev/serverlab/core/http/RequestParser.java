@@ -37,6 +37,14 @@ import java.util.List;
  * {@code Content-Length}, is refused with 400: two parties that read the
  * length differently are how request smuggling works.
  *
+ * <p>The end of the input is an input too (as in h11): a server that reads
+ * EOF calls {@link #endOfInput()}, and the parser decides what it means.
+ * Requests already buffered still come out; then, between requests, the
+ * end is clean ({@link #isIdle()}); in the middle of one, the request can
+ * never complete, and {@link #next()} fails with 400 (RFC 9112 §8: an
+ * incomplete message is not to be treated as complete). So "closed
+ * mid-request" is decided here once, for the blocking stages and 07 alike.
+ *
  * <p>Errors are thrown as {@link HttpProtocolException}s carrying the status
  * to answer with. Once failed, the parser stays failed: nothing after a
  * framing error can be trusted, so the connection must close.
@@ -61,6 +69,7 @@ public final class RequestParser {
 
     private State state = State.REQUEST_LINE;
     private HttpProtocolException failure;
+    private boolean inputEnded;
 
     // The request being parsed.
     private String method;
@@ -98,6 +107,19 @@ public final class RequestParser {
     }
 
     /**
+     * The peer will send nothing more (a read returned EOF). Bytes already
+     * fed are still parsed; see the class comment for what follows.
+     */
+    public void endOfInput() {
+        inputEnded = true;
+    }
+
+    /** True once {@link #endOfInput()} has been called. */
+    public boolean inputEnded() {
+        return inputEnded;
+    }
+
+    /**
      * True between requests with nothing buffered: the connection is idle,
      * not in the middle of a request. Servers use this to tell an idle
      * timeout from a read timeout.
@@ -117,7 +139,11 @@ public final class RequestParser {
             throw failure;
         }
         try {
-            return advance();
+            ParseEvent event = advance();
+            if (event == ParseEvent.NEED_DATA && inputEnded && !isIdle()) {
+                throw bad("connection closed mid-request");
+            }
+            return event;
         } catch (HttpProtocolException e) {
             state = State.FAILED;
             failure = e;

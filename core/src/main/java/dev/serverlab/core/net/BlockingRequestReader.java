@@ -4,7 +4,6 @@ import dev.serverlab.core.http.HttpLimits;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.RequestAssembler;
 import dev.serverlab.core.http.ResponseEncoder;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,7 +53,8 @@ public final class BlockingRequestReader {
      *
      * @throws dev.serverlab.core.http.HttpProtocolException the request is malformed or too large
      * @throws RequestTimeoutException                       a timeout expired (idle or mid-request)
-     * @throws EOFException                                  the client closed mid-request
+     *                                                       (the client closing mid-request is the
+     *                                                       parser's 400: RequestParser#endOfInput)
      */
     public Request read(Duration idleTimeout, Duration readTimeout) throws IOException {
         return read(idleTimeout, readTimeout, 0);
@@ -85,6 +85,9 @@ public final class BlockingRequestReader {
             if (request != null) {
                 return request;
             }
+            if (assembler.isFinished()) {
+                return null; // the client closed between requests
+            }
             if (assembler.takeContinueOwed()) {
                 OutputStream out = socket.getOutputStream();
                 out.write(ResponseEncoder.continueInterim());
@@ -102,10 +105,8 @@ public final class BlockingRequestReader {
                 throw new RequestTimeoutException(!idle);
             }
             if (n < 0) {
-                if (idle) {
-                    return null;
-                }
-                throw new EOFException("client closed the connection mid-request");
+                assembler.endOfInput(); // the parser decides what the end means, on the next poll
+                continue;
             }
             assembler.feed(buffer, 0, n);
             if (idle) {
