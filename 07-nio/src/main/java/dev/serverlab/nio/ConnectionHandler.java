@@ -90,8 +90,9 @@ final class ConnectionHandler {
         try {
             while (c.mayParseMore()) {
                 Request request = c.requests.poll();
-                if (c.requests.takeContinueOwed()) {
-                    c.queue(ByteBuffer.wrap(ResponseEncoder.continueInterim()));
+                byte[] interim = c.requests.takeInterimResponse(); // 100 Continue, if the client waits for it
+                if (interim != null) {
+                    c.queue(ByteBuffer.wrap(interim));
                 }
                 if (request == null) {
                     return true;
@@ -147,7 +148,7 @@ final class ConnectionHandler {
     private void respond(NioConnection c, Request request, Response response) {
         boolean persists = ConnectionPersistence.persists(request.head(), options.keepAlive() && !reactor.draining());
         Response marked = ConnectionPersistence.mark(response, request.head(), persists);
-        c.queue(ResponseEncoder.encode(marked, request.method().equals("HEAD")));
+        c.queue(ResponseEncoder.encodeFor(request.head(), marked)); // HEAD's rule is the encoder's
         if (!persists) {
             c.closeAfterWrite = true;
         }

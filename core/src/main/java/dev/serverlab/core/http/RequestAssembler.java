@@ -92,6 +92,15 @@ public final class RequestAssembler {
         return owed;
     }
 
+    /**
+     * The bytes of an interim response owed now, or null: the whole
+     * {@code Expect: 100-continue} rule for a server that writes them. The
+     * caller only writes what it is given, before reading on.
+     */
+    public byte[] takeInterimResponse() {
+        return takeContinueOwed() ? ResponseEncoder.continueInterim() : null;
+    }
+
     /** True between requests with no partial request buffered (see {@link RequestParser#isIdle()}). */
     public boolean isIdle() {
         return head == null && parser.isIdle();

@@ -26,6 +26,18 @@ public final class ResponseEncoder {
     }
 
     /**
+     * Encodes the answer to a request, applying the protocol's rules for that
+     * request in one place, for every stage: a response to {@code HEAD} has
+     * the headers GET would have and no body (RFC 9110 §9.3.2).
+     *
+     * @param request the request answered, or null for an answer to no
+     *                request (a protocol error, a refusal)
+     */
+    public static ByteBuffer encodeFor(RequestHead request, Response response) {
+        return encode(response, request != null && request.method().equals("HEAD"));
+    }
+
+    /**
      * Encodes the whole response into one buffer, ready to write.
      *
      * @param omitBody true when answering HEAD: headers as for GET, no body

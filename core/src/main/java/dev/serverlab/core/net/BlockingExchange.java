@@ -91,8 +91,7 @@ public final class BlockingExchange {
     /** Writes a response; a {@code HEAD} request gets the headers only. */
     // tag::write[]
     public static void write(OutputStream out, Request request, Response response) throws IOException {
-        boolean head = request != null && request.method().equals("HEAD");
-        ByteBuffer bytes = ResponseEncoder.encode(response, head);
+        ByteBuffer bytes = ResponseEncoder.encodeFor(request == null ? null : request.head(), response);
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         out.flush();
     }

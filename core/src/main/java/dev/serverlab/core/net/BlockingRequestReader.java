@@ -3,7 +3,6 @@ package dev.serverlab.core.net;
 import dev.serverlab.core.http.HttpLimits;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.RequestAssembler;
-import dev.serverlab.core.http.ResponseEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,9 +87,10 @@ public final class BlockingRequestReader {
             if (assembler.isFinished()) {
                 return null; // the client closed between requests
             }
-            if (assembler.takeContinueOwed()) {
+            byte[] interim = assembler.takeInterimResponse(); // 100 Continue, if the client waits for it
+            if (interim != null) {
                 OutputStream out = socket.getOutputStream();
-                out.write(ResponseEncoder.continueInterim());
+                out.write(interim);
                 out.flush();
             }
             boolean idle = assembler.isIdle();

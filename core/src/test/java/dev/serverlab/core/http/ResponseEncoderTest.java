@@ -137,4 +137,17 @@ class ResponseEncoderTest {
         Response ok = Response.of(Status.OK).withHeader("X-A", "a\tcaf\u00e9");
         assertThat(Wire.of(ResponseEncoder.encode(ok, false)).headers("X-A")).containsExactly("a\tcaf\u00e9");
     }
+
+    /** RFC 9110 §9.3.2, decided by the encoder for every stage: HEAD gets GET's headers, Content-Length included, and no body. */
+    @Test
+    void encodeForHeadOmitsTheBodyButKeepsItsLength() {
+        Response hello = Response.text(Status.OK, "hello");
+        RequestHead head = new RequestHead("HEAD", "/", HttpVersion.HTTP_1_1, Headers.of("Host", "a"));
+        RequestHead get = new RequestHead("GET", "/", HttpVersion.HTTP_1_1, Headers.of("Host", "a"));
+        Wire forHead = Wire.of(ResponseEncoder.encodeFor(head, hello));
+        assertThat(forHead.headers("Content-Length")).containsExactly("5");
+        assertThat(forHead.body()).isEmpty();
+        assertThat(Wire.of(ResponseEncoder.encodeFor(get, hello)).body()).isEqualTo("hello");
+        assertThat(Wire.of(ResponseEncoder.encodeFor(null, hello)).body()).as("an answer to no request").isEqualTo("hello");
+    }
 }
