@@ -177,6 +177,48 @@ public interface RoutesContract extends StageUnderTest {
         }
     }
 
+    /** RFC 9110 §15.5.10: the request conflicts with what is there; not the server's fault, so not 500. */
+    @Test
+    default void postOntoADirectoryIs409(@TempDir Path dir) throws Exception {
+        Files.createDirectory(dir.resolve("sub"));
+        try (StageServer server = startServer(dir)) {
+            assertThat(Probes.exchange(server.port(), Requests.post("/files/sub", "x")).status()).isEqualTo(409);
+            assertThat(dir.resolve("sub")).isDirectory();
+        }
+    }
+
+    /** RFC 9112 §3.2.2: a server MUST accept the absolute form; it routes by the path. */
+    @Test
+    default void absoluteFormTargetIsRoutedByItsPath(@TempDir Path dir) throws Exception {
+        try (StageServer server = startServer(dir)) {
+            RawResponse response = Probes.exchange(server.port(),
+                    "GET http://localhost/echo/abs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyText()).isEqualTo("abs");
+        }
+    }
+
+    /** RFC 9110 §9.3.7: {@code OPTIONS *} asks about the server as a whole. */
+    @Test
+    default void optionsAsteriskIs200WithAllow(@TempDir Path dir) throws Exception {
+        try (StageServer server = startServer(dir)) {
+            RawResponse response = Probes.exchange(server.port(),
+                    "OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Allow")).contains("GET, HEAD, POST");
+        }
+    }
+
+    /** RFC 9110 §9.3.6, §15.6.2: CONNECT asks for a tunnel; a server that is no proxy does not implement it. */
+    @Test
+    default void connectIs501(@TempDir Path dir) throws Exception {
+        try (StageServer server = startServer(dir)) {
+            RawResponse response = Probes.exchange(server.port(),
+                    "CONNECT localhost:443 HTTP/1.1\r\nHost: localhost:443\r\nConnection: close\r\n\r\n");
+            assertThat(response.status()).isEqualTo(501);
+        }
+    }
+
     @Test
     default void unknownMethodIs501AndMethodsAreCaseSensitive(@TempDir Path dir) throws Exception {
         try (StageServer server = startServer(dir)) {
