@@ -1,6 +1,5 @@
 package dev.serverlab.singleconnection;
 
-import dev.serverlab.core.app.DemoApp;
 import dev.serverlab.core.app.Handler;
 import dev.serverlab.core.app.ServerStats;
 import dev.serverlab.core.net.BlockingExchange;
@@ -31,7 +30,7 @@ public final class SingleConnectionServer implements StageServer {
 
     public SingleConnectionServer(ServerConfig config) {
         this.config = config;
-        this.app = new DemoApp(stats, config.directory());
+        this.app = config.newApplication(stats);
     }
 
     // tag::start[]

@@ -26,7 +26,13 @@ import java.time.Duration;
  *                     └──── idle: wait for the next ◀─────┘
  *                           request (idle timeout) ──timeout, EOF, shutdown──▶ closed
  * </pre>
- * Every error response (400, 408, 413, 431, …) ends the connection: once
+ * Timeouts: from accept until the first request is complete the read timeout
+ * governs (a connection that never sends a byte is closed by it); between
+ * requests the idle timeout governs the wait for the next first byte, and
+ * from that byte the read timeout again. Shutdown closes a connection only
+ * while it is idle between requests: from a request's first byte it counts
+ * as busy and gets its answer, with {@code Connection: close}.
+ * Every error response (400, 408, 413, 414, 431, …) ends the connection: once
  * framing is in doubt, the bytes that follow cannot be trusted (RFC 9112 §9.6).
  *
  * <p>Bodies never leak into the next request: the reader returns a request
@@ -68,14 +74,10 @@ public final class KeepAliveConnection {
         try {
             BlockingRequestReader reader = new BlockingRequestReader(socket, settings.limits());
             OutputStream out = socket.getOutputStream();
-            // A new connection owes us a request: its first wait is a read timeout, later ones idle timeouts.
-            Duration wait = settings.readTimeout();
-            while (true) {
-                Request request = reader.read(wait, settings.readTimeout());
-                leaveIdle();
-                if (request == null) {
-                    break; // the client closed between requests: the normal end of a persistent connection
-                }
+            reader.onRequestStarted(this::leaveIdle); // busy from a request's first byte, not its last
+            // A new connection owes us a request: the read timeout runs from accept; later waits are idle timeouts.
+            Request request = reader.readFirst(settings.readTimeout());
+            while (request != null) { // null: the client closed between requests, the normal end
                 Response answer = BlockingExchange.answer(app, request);
                 // Decided after the handler ran, so a shutdown that began meanwhile is announced.
                 boolean persists = ConnectionPersistence.persists(request.head(), settings.keepAlive()) && !stopping;
@@ -84,10 +86,10 @@ public final class KeepAliveConnection {
                     closeAfterLastResponse(reader);
                     return;
                 }
-                wait = settings.idleTimeout();
-                if (!enterIdle()) {
+                if (!enterIdle(reader.hasBufferedInput())) {
                     break; // shutdown began while we were answering
                 }
+                request = reader.read(settings.idleTimeout(), settings.readTimeout());
             }
             Sockets.closeQuietly(socket);
         } catch (HttpProtocolException | IOException failure) {
@@ -115,18 +117,22 @@ public final class KeepAliveConnection {
     }
     // end::stop[]
 
-    /** Marks the connection idle (between requests), unless it has been asked to stop: then false. */
-    private boolean enterIdle() {
+    /**
+     * Marks the connection idle (between requests) unless the next request
+     * has already begun (pipelined bytes buffered); false if it has been
+     * asked to stop.
+     */
+    private boolean enterIdle(boolean nextRequestBegun) {
         synchronized (lock) {
-            idle = !stopping;
-            return idle;
+            idle = !stopping && !nextRequestBegun;
+            return !stopping;
         }
     }
 
-    // Shortcut: a request whose first bytes arrive just as shutdown closes the
-    // connection is lost unanswered, as with any idle close; clients retry
-    // such requests (RFC 9112 §9.3.1). Closing only on the first byte would
-    // need the reader to report it.
+    // Called by the reader on a request's first byte. What is left is a window
+    // of microseconds between the read returning those bytes and this call; a
+    // request that lands in it is lost as with any idle close, and clients
+    // retry such requests (RFC 9112 §9.3.1).
     private void leaveIdle() {
         synchronized (lock) {
             idle = false;

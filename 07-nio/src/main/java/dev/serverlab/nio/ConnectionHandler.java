@@ -7,7 +7,6 @@ import dev.serverlab.core.http.HttpProtocolException;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.http.ResponseEncoder;
-import dev.serverlab.core.net.BlockingExchange;
 import dev.serverlab.core.net.WorkerPool;
 import dev.serverlab.nio.NioConnection.State;
 import java.io.IOException;
@@ -54,7 +53,13 @@ final class ConnectionHandler {
             return;
         }
         if (c.readInto(readBuffer) < 0) {
-            reactor.close(c); // EOF: between requests a goodbye, mid-request a vanished client
+            // EOF: the parser decides what it means. Requests already received are still
+            // answered; a request cut off gets the parser's 400 and the connection closes.
+            c.requests.endOfInput();
+            serveBuffered(c);
+            if (!c.closed && c.currentState() == State.IDLE) {
+                reactor.close(c); // a clean end: nothing was left to answer
+            }
             return;
         }
         serveBuffered(c);
@@ -85,17 +90,19 @@ final class ConnectionHandler {
         try {
             while (c.mayParseMore()) {
                 Request request = c.requests.poll();
-                if (c.requests.takeContinueOwed()) {
-                    c.queue(ByteBuffer.wrap(ResponseEncoder.continueInterim()));
+                byte[] interim = c.requests.takeInterimResponse(); // 100 Continue, if the client waits for it
+                if (interim != null) {
+                    c.queue(ByteBuffer.wrap(interim));
                 }
                 if (request == null) {
                     return true;
                 }
+                c.fresh = false;
                 enter(c, State.HANDLING); // a new request: its successor gets a fresh read deadline
-                if (workers != null && mayBlock(request)) {
+                if (workers != null && app.mayBlock(request)) { // the handler says so; the loop does not guess
                     handOffToWorker(c, request);
                 } else {
-                    respond(c, request, BlockingExchange.answer(app, request)); // microseconds, on the loop
+                    respond(c, request, app.answer(request)); // microseconds, on the loop
                 }
             }
         } catch (HttpProtocolException e) {
@@ -108,22 +115,17 @@ final class ConnectionHandler {
     // end::serve-buffered[]
 
     // tag::offload[]
-    /** Routes whose handlers wait on something (a timer, the disk): never on the loop. */
-    static boolean mayBlock(Request request) {
-        String path = request.path();
-        return path.startsWith("/sleep/") || path.startsWith("/files/");
-    }
-
+    /** A request whose handler may wait on something (a timer, the disk): never on the loop. */
     private void handOffToWorker(NioConnection c, Request request) {
         c.inFlight = true;
         boolean queued = workers.trySubmit(() -> {
-            Response response = BlockingExchange.answer(app, request); // on a worker: may block
+            Response response = app.answer(request); // on a worker: may block
             reactor.post(() -> completed(c, request, response));         // back to the loop
         });
         if (!queued) {
             c.inFlight = false;
             stats.connectionRejected();
-            respond(c, request, BlockingExchange.busyResponse());
+            respond(c, request, Response.busy());
         }
     }
 
@@ -146,7 +148,7 @@ final class ConnectionHandler {
     private void respond(NioConnection c, Request request, Response response) {
         boolean persists = ConnectionPersistence.persists(request.head(), options.keepAlive() && !reactor.draining());
         Response marked = ConnectionPersistence.mark(response, request.head(), persists);
-        c.queue(ResponseEncoder.encode(marked, request.method().equals("HEAD")));
+        c.queue(ResponseEncoder.encodeFor(request.head(), marked)); // HEAD's rule is the encoder's
         if (!persists) {
             c.closeAfterWrite = true;
         }
@@ -188,7 +190,7 @@ final class ConnectionHandler {
             return;
         }
         State now = c.currentState();
-        if (now == State.IDLE && reactor.draining()) {
+        if (now == State.IDLE && reactor.draining() && !c.fresh) {
             reactor.close(c); // shutting down: an idle connection has nothing left to finish
             return;
         }
@@ -201,10 +203,17 @@ final class ConnectionHandler {
         if (state == c.state) {
             return;
         }
+        State before = c.state;
         c.state = state;
         switch (state) {
-            case IDLE -> setDeadline(c, options.idleTimeout().toNanos());
-            case READING -> setDeadline(c, options.readTimeout().toNanos());
+            // The fresh-connection rule (as in 06 and 08): from accept until the first request is
+            // complete the read timeout governs, as one deadline; between requests the idle timeout.
+            case IDLE -> setDeadline(c, (c.fresh ? options.readTimeout() : options.idleTimeout()).toNanos());
+            case READING -> {
+                if (!(c.fresh && before == State.IDLE)) { // a fresh connection keeps its deadline from accept
+                    setDeadline(c, options.readTimeout().toNanos());
+                }
+            }
             case HANDLING -> deadlines.cancel(c);
             case WRITING -> setDeadline(c, options.idleTimeout().toNanos());
             case CLOSING -> setDeadline(c, LINGER_NANOS);
@@ -228,7 +237,7 @@ final class ConnectionHandler {
                 // A request begun and not finished in time: 408, then close (RFC 9110 §15.5.9).
                 stats.connectionTimedOut();
                 c.closeAfterWrite = true;
-                c.queue(ResponseEncoder.encode(BlockingExchange.timeoutResponse(), false));
+                c.queue(ResponseEncoder.encode(Response.requestTimeout(), false));
                 try {
                     flush(c);
                     settleAfterWrite(c);

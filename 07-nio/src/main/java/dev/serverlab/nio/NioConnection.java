@@ -19,7 +19,8 @@ import java.util.ArrayDeque;
  *                                          last response (Connection: close) └──drained──► CLOSING ──► closed
  * </pre>
  * Each state has its own deadline (see {@link Reactor}): idle timeout in
- * IDLE, read timeout in READING, none in HANDLING, the idle timeout again
+ * IDLE (the read timeout, from accept, while the connection is still
+ * {@link #fresh}), read timeout in READING, none in HANDLING, the idle timeout again
  * for a client that stops reading in WRITING, a short linger in CLOSING.
  *
  * <p>Only the reactor's thread touches a connection; workers never do.
@@ -52,6 +53,12 @@ final class NioConnection {
     /** Output has been shut down; only the lingering close is left. */
     boolean lingering;
     boolean closed;
+    /**
+     * No request has been completed yet. A fresh connection owes us a
+     * request: the read timeout runs from accept (not the idle timeout), and
+     * shutdown lets it finish as busy rather than closing it as idle.
+     */
+    boolean fresh = true;
 
     NioConnection(SocketChannel channel, SelectionKey key, RequestAssembler requests) {
         this.channel = channel;

@@ -1,6 +1,5 @@
 package dev.serverlab.nio;
 
-import dev.serverlab.core.app.DemoApp;
 import dev.serverlab.core.app.ServerStats;
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.Sockets;
@@ -68,7 +67,7 @@ public final class NioServer implements StageServer {
         Selector selector = Selector.open();
         workers = options.workers() == 0 ? null
                 : new WorkerPool("07-nio-worker-", options.workers(), WORKER_QUEUE);
-        reactor = new Reactor(selector, listener, acceptor, new DemoApp(stats, config.directory()), workers,
+        reactor = new Reactor(selector, listener, acceptor, config.newApplication(stats), workers,
                 stats, options, config.limits());
         loop = Thread.ofPlatform().name("07-nio-loop").start(reactor);
     }

@@ -296,7 +296,65 @@ public interface KeepAliveContract extends StageUnderTest {
         }
     }
 
+    /**
+     * The fresh-connection rule, the same in 06, 07 and 08: from accept until
+     * the first request is complete the read timeout governs, so a client
+     * that connects and never sends a byte is closed by the read timeout
+     * (silently: it asked nothing), even with a long idle timeout.
+     */
+    @Test
+    default void freshConnectionThatSendsNothingIsClosedByTheReadTimeout() throws Exception {
+        Duration shortRead = Duration.ofMillis(400);
+        try (StageServer server = startServer(KeepAliveOptions.DEFAULTS.withReadTimeout(shortRead));
+             RawClient client = RawClient.connect(server.port())) {
+            long start = System.nanoTime();
+            assertThat(client.awaitClosedByServer(SOON)).as("closed by the read timeout").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(shortRead.minusMillis(50));
+            Polling.until(() -> server.stats().snapshot().timedOut() == 1, SOON);
+        }
+    }
+
+    /** ... and the idle timeout does not apply before the first request: a short one leaves a fresh connection open. */
+    @Test
+    default void freshConnectionIsNotClosedByTheIdleTimeout() throws Exception {
+        Duration shortIdle = Duration.ofMillis(300);
+        try (StageServer server = startServer(KeepAliveOptions.DEFAULTS.withIdleTimeout(shortIdle));
+             RawClient client = RawClient.connect(server.port())) {
+            assertThat(client.awaitClosedByServer(shortIdle.multipliedBy(4))).as("fresh, yet closed").isFalse();
+            assertThat(client.send(Requests.get("/echo/late")).readResponse().bodyText()).isEqualTo("late");
+        }
+    }
+
     // --- shutdown ---------------------------------------------------------------------
+
+    /**
+     * A connection counts as busy from the first byte of a request, not its
+     * last: shutdown that begins while a request is half received lets it
+     * arrive and be answered, then closes. The {@code 100 Continue} is how the
+     * test knows the server holds the head before shutdown begins.
+     */
+    @Test
+    default void shutdownFinishesARequestHalfReceived() throws Exception {
+        Duration drain = Duration.ofSeconds(20);
+        StageServer server = startServer(ServerConfig.onPort(0).withDrainTimeout(drain), KeepAliveOptions.DEFAULTS);
+        try (RawClient client = RawClient.connect(server.port()); RawClient idle = RawClient.connect(server.port())) {
+            assertThat(client.send(Requests.get("/echo/first")).readResponse().bodyText()).isEqualTo("first");
+            assertThat(idle.send(Requests.get("/echo/idle")).readResponse().bodyText()).isEqualTo("idle");
+            // Kept alive and between requests; now the head of the next request, without its body.
+            client.send("POST /echo/second HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+            assertThat(client.readStatusAndHeaders()).as("the server holds the head").isEqualTo(100);
+            Thread shutdown = Thread.ofPlatform().start(() -> server.shutdown(drain));
+            assertThat(idle.awaitClosedByServer(SOON)).as("shutdown has begun: the idle connection is closed").isTrue();
+            client.send("body");
+            RawResponse response = client.readResponse();
+            assertThat(response.status()).as("answered, not cut off").isEqualTo(405);
+            assertThat(client.awaitClosedByServer(SOON)).as("then closed").isTrue();
+            shutdown.join(SOON.toMillis());
+            assertThat(shutdown.isAlive()).as("shutdown did not wait out the drain timeout").isFalse();
+        } finally {
+            server.close();
+        }
+    }
 
     /**
      * Shutdown lets a request in progress finish (its response says

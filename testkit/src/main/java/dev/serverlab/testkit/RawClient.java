@@ -80,6 +80,16 @@ public final class RawClient implements AutoCloseable {
         return read(false);
     }
 
+    /** Reads one status line and its headers, 1xx included (e.g. {@code 100 Continue}); returns the status. */
+    public int readStatusAndHeaders() throws IOException {
+        String[] parts = readLine().split(" ", 3);
+        if (parts.length < 2) {
+            throw new IOException("malformed status line: " + String.join(" ", parts));
+        }
+        readHeaders();
+        return Integer.parseInt(parts[1]);
+    }
+
     /** Reads the response to a HEAD request: headers only, whatever Content-Length says. */
     public RawResponse readHeadResponse() throws IOException {
         return read(true);

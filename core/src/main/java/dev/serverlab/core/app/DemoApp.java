@@ -7,6 +7,7 @@ import dev.serverlab.core.http.Status;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Set;
  * GET  /user-agent     200 text/plain, the User-Agent header
  * GET  /sleep/{ms}     200 after ms milliseconds of blocking (0..10000, else 400)
  * GET  /files/{name}   200 application/octet-stream from the directory, or 404
- * POST /files/{name}   201, the body stored as directory/name
+ * POST /files/{name}   201, the body stored as directory/name; 409 if name is a directory
  * GET  /stats          200 application/json, the server's counters
  * HEAD on a GET route  as GET; the response encoder drops the body
  * </pre>
@@ -73,11 +74,28 @@ public final class DemoApp implements Handler {
                 .get("/stats", this::statsJson);
     }
 
+    /**
+     * {@code /sleep} waits on a timer and {@code /files} on the disk; every
+     * other route answers in microseconds from memory, so stage 07 may run it
+     * on its selector thread.
+     */
+    @Override
+    public boolean mayBlock(Request request) {
+        String path = request.path();
+        return path.startsWith("/sleep/") || path.startsWith("/files/");
+    }
+
     @Override
     public Response handle(Request request) {
         stats.requestReceived();
         if (!KNOWN_METHODS.contains(request.method())) {
             return Response.text(Status.NOT_IMPLEMENTED, "unknown method " + request.method());
+        }
+        if (request.method().equals("CONNECT")) {
+            // RFC 9110 §9.3.6: CONNECT asks a proxy for a tunnel. This server is no proxy, and 501
+            // (§15.6.2) says it does not support the method for any resource; 405 would claim
+            // that some other resource does.
+            return Response.text(Status.NOT_IMPLEMENTED, "CONNECT: this server is not a proxy");
         }
         if (request.method().equals("OPTIONS") && request.target().equals("*")) {
             // RFC 9110 §9.3.7: "OPTIONS *" asks about the server as a whole, not a resource.
@@ -166,6 +184,9 @@ public final class DemoApp implements Handler {
         try {
             files.get().write(name, request.body());
             return Response.text(Status.CREATED, "stored " + request.body().length + " bytes as " + name);
+        } catch (FileAlreadyExistsException e) {
+            // RFC 9110 §15.5.10: the request conflicts with the resource's current state.
+            return Response.text(Status.CONFLICT, name + " is a directory, not a file");
         } catch (IOException e) {
             return ioFailure("writing", name, e);
         }

@@ -3,6 +3,7 @@ package dev.serverlab.core.app;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -59,10 +60,16 @@ final class FileStore {
      * system is atomic, so a reader sees the old file or the whole new one,
      * and a write that fails halfway (disk full, crash) leaves no half file.
      *
-     * @throws BadRequestException if the name is not a plain file name
+     * @throws BadRequestException        if the name is not a plain file name
+     * @throws FileAlreadyExistsException  if a directory has the name: the
+     *                                     client asked for something the
+     *                                     directory's state forbids, not a server fault
      */
     void write(String name, byte[] content) throws IOException {
         Path file = resolve(name);
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(name, null, "a directory has this name");
+        }
         Path temp = Files.createTempFile(directory, ".upload-", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -78,6 +85,10 @@ final class FileStore {
                 Files.deleteIfExists(temp);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
+            }
+            if (e instanceof IOException && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                // A directory appeared under the name after the check above.
+                throw new FileAlreadyExistsException(name, null, "a directory has this name");
             }
             throw e;
         }

@@ -18,7 +18,7 @@ public final class HttpProtocolException extends RuntimeException {
         this.status = status;
     }
 
-    /** The status code to answer with (400, 413, 431, 501, 505). */
+    /** The status code to answer with (400, 413, 414, 431, 501, 505). */
     public Status status() {
         return status;
     }

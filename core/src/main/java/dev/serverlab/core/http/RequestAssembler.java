@@ -33,8 +33,23 @@ public final class RequestAssembler {
         parser.feed(src);
     }
 
+    /** The peer sent EOF; see {@link RequestParser#endOfInput()}. */
+    public void endOfInput() {
+        parser.endOfInput();
+    }
+
     /**
-     * The next complete request, or null if more bytes are needed.
+     * True once the input has ended and every request in it has been
+     * returned: the connection has nothing more to ask.
+     */
+    public boolean isFinished() {
+        return parser.inputEnded() && isIdle();
+    }
+
+    /**
+     * The next complete request, or null if more bytes are needed (or, after
+     * {@link #endOfInput()}, if none is left: see {@link #isFinished()}).
+     * After the input has ended mid-request this throws, with 400.
      *
      * @throws HttpProtocolException if the request is malformed or too large
      */
@@ -75,6 +90,15 @@ public final class RequestAssembler {
         boolean owed = continueOwed;
         continueOwed = false;
         return owed;
+    }
+
+    /**
+     * The bytes of an interim response owed now, or null: the whole
+     * {@code Expect: 100-continue} rule for a server that writes them. The
+     * caller only writes what it is given, before reading on.
+     */
+    public byte[] takeInterimResponse() {
+        return takeContinueOwed() ? ResponseEncoder.continueInterim() : null;
     }
 
     /** True between requests with no partial request buffered (see {@link RequestParser#isIdle()}). */

@@ -37,6 +37,14 @@ import java.util.List;
  * {@code Content-Length}, is refused with 400: two parties that read the
  * length differently are how request smuggling works.
  *
+ * <p>The end of the input is an input too (as in h11): a server that reads
+ * EOF calls {@link #endOfInput()}, and the parser decides what it means.
+ * Requests already buffered still come out; then, between requests, the
+ * end is clean ({@link #isIdle()}); in the middle of one, the request can
+ * never complete, and {@link #next()} fails with 400 (RFC 9112 §8: an
+ * incomplete message is not to be treated as complete). So "closed
+ * mid-request" is decided here once, for the blocking stages and 07 alike.
+ *
  * <p>Errors are thrown as {@link HttpProtocolException}s carrying the status
  * to answer with. Once failed, the parser stays failed: nothing after a
  * framing error can be trusted, so the connection must close.
@@ -61,6 +69,7 @@ public final class RequestParser {
 
     private State state = State.REQUEST_LINE;
     private HttpProtocolException failure;
+    private boolean inputEnded;
 
     // The request being parsed.
     private String method;
@@ -98,6 +107,19 @@ public final class RequestParser {
     }
 
     /**
+     * The peer will send nothing more (a read returned EOF). Bytes already
+     * fed are still parsed; see the class comment for what follows.
+     */
+    public void endOfInput() {
+        inputEnded = true;
+    }
+
+    /** True once {@link #endOfInput()} has been called. */
+    public boolean inputEnded() {
+        return inputEnded;
+    }
+
+    /**
      * True between requests with nothing buffered: the connection is idle,
      * not in the middle of a request. Servers use this to tell an idle
      * timeout from a read timeout.
@@ -117,7 +139,11 @@ public final class RequestParser {
             throw failure;
         }
         try {
-            return advance();
+            ParseEvent event = advance();
+            if (event == ParseEvent.NEED_DATA && inputEnded && !isIdle()) {
+                throw bad("connection closed mid-request");
+            }
+            return event;
         } catch (HttpProtocolException e) {
             state = State.FAILED;
             failure = e;
@@ -129,7 +155,8 @@ public final class RequestParser {
         while (true) {
             switch (state) {
                 case REQUEST_LINE -> {
-                    String line = readLine(limits.maxRequestLineBytes(), Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    // RFC 9112 §3: a request-target longer than the server will parse gets 414.
+                    String line = readLine(limits.maxRequestLineBytes(), Status.URI_TOO_LONG,
                             "request line longer than " + limits.maxRequestLineBytes() + " bytes");
                     if (line == null) {
                         return ParseEvent.NEED_DATA;
@@ -164,7 +191,8 @@ public final class RequestParser {
                     return new ParseEvent.BodyChunk(chunk);
                 }
                 case CHUNK_SIZE -> {
-                    String line = readLine(limits.maxRequestLineBytes(), Status.BAD_REQUEST, "chunk-size line too long");
+                    String line = readLine(HttpLimits.MAX_CHUNK_LINE_BYTES, Status.BAD_REQUEST,
+                            "chunk-size line (with extensions) longer than " + HttpLimits.MAX_CHUNK_LINE_BYTES + " bytes");
                     if (line == null) {
                         return ParseEvent.NEED_DATA;
                     }
@@ -213,6 +241,11 @@ public final class RequestParser {
         String v = line.substring(sp2 + 1);
         if (!HttpSyntax.isToken(m)) {
             throw bad("malformed method");
+        }
+        if (m.length() > HttpLimits.MAX_METHOD_BYTES) {
+            // RFC 9112 §3: a method longer than any the server implements SHOULD get 501.
+            throw new HttpProtocolException(Status.NOT_IMPLEMENTED,
+                    "method longer than " + HttpLimits.MAX_METHOD_BYTES + " bytes");
         }
         if (!HttpSyntax.isRequestTarget(t)) {
             throw bad("malformed request target");
@@ -349,11 +382,22 @@ public final class RequestParser {
     }
     // end::body-framing[]
 
+    /**
+     * The only transfer coding serverlab decodes is chunked, once (RFC 9112
+     * §6.1: chunked MUST NOT be applied more than once; §6.3: an unknown coding
+     * gets 501). {@code identity} is no coding at all since RFC 7230 and is
+     * treated as unknown, as Go's net/http does. Empty list elements
+     * ({@code , chunked}) are ignored, as RFC 9110 §5.6.1 says a recipient
+     * MUST; a field with no element at all is a 400.
+     */
     private static void checkOnlyChunked(List<String> values) {
         int chunked = 0;
         for (String value : values) {
             for (String coding : value.split(",", -1)) {
                 String c = HttpSyntax.trimOws(coding);
+                if (c.isEmpty()) {
+                    continue;
+                }
                 if (c.equalsIgnoreCase("chunked")) {
                     chunked++;
                 } else {
@@ -362,12 +406,22 @@ public final class RequestParser {
                 }
             }
         }
-        if (chunked != 1) {
+        if (chunked == 0) {
+            throw bad("Transfer-Encoding names no coding");
+        }
+        if (chunked > 1) {
             throw bad("chunked applied more than once");
         }
     }
 
-    /** Every line and list element must be the same run of digits (RFC 9110 §8.6). */
+    /**
+     * Every line and list element must be the same run of digits (RFC 9110
+     * §8.6), textually: {@code 005} next to {@code 5} is refused with 400,
+     * though both mean five. Two spellings of one length say that something
+     * upstream joined two messages' headers, which is how smuggling starts;
+     * Go's net/http compares the strings the same way. No sign, no inner
+     * space ({@code 1 0}), no empty element.
+     */
     private static long parseContentLength(List<String> values) {
         String agreed = null;
         for (String value : values) {
@@ -387,10 +441,17 @@ public final class RequestParser {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
+    /**
+     * RFC 9112 §7.1: {@code chunk-size = 1*HEXDIG}, so no sign, no {@code 0x};
+     * at most {@link HttpLimits#MAX_CHUNK_SIZE_HEX_DIGITS} digits, so no overflow.
+     * Whitespace before the {@code ;} of an extension is tolerated (BWS, §7.1.1).
+     */
     private static long parseChunkSize(String line) {
         int semi = line.indexOf(';'); // chunk extensions are allowed and ignored
-        String hex = HttpSyntax.trimOws(semi < 0 ? line : line.substring(0, semi));
-        if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(HttpSyntax::isHexDigit)) {
+        String raw = semi < 0 ? line : line.substring(0, semi);
+        String hex = HttpSyntax.trimOws(raw);
+        if (hex.isEmpty() || !raw.startsWith(hex) || hex.length() > HttpLimits.MAX_CHUNK_SIZE_HEX_DIGITS
+                || !hex.chars().allMatch(HttpSyntax::isHexDigit)) {
             throw bad("invalid chunk size '" + line + "'");
         }
         return Long.parseLong(hex, 16);

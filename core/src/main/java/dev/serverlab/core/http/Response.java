@@ -24,6 +24,18 @@ public record Response(Status status, Headers headers, byte[] body) {
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** 408, sent when a client began a request and then went silent; closes the connection. */
+    public static Response requestTimeout() {
+        return ConnectionPersistence.closing(
+                text(Status.REQUEST_TIMEOUT, "408 Request Timeout: request not completed in time\n"));
+    }
+
+    /** {@code 503 Service Unavailable} with a hint to retry in a second (RFC 9110 §10.2.3). */
+    public static Response busy() {
+        return text(Status.SERVICE_UNAVAILABLE, "503 Service Unavailable: server is at capacity\n")
+                .withHeader("Retry-After", "1");
+    }
+
     /** A copy with one more header field. */
     public Response withHeader(String name, String value) {
         return new Response(status, headers.with(name, value), body);

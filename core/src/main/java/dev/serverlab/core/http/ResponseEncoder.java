@@ -11,10 +11,30 @@ import java.nio.charset.StandardCharsets;
  * finds the end of the body on a connection that stays open (RFC 9112 §6.3).
  * A response to {@code HEAD} carries the length the body <em>would</em>
  * have, and no body (RFC 9110 §9.3.2).
+ *
+ * <p>The encoder refuses to write a header field whose name is not a token
+ * or whose value holds CR, LF, NUL or another control character (RFC 9110
+ * §5.1, §5.5): a value with CRLF in it would end the header early and let
+ * whoever chose the value write headers, or a whole second response, of
+ * their own (response splitting). {@link dev.serverlab.core.app.Handler#answer}
+ * checks the application's response with {@link #requireWritable} and
+ * answers 500 instead, so the refusal never reaches a stage as an exception.
  */
 public final class ResponseEncoder {
 
     private ResponseEncoder() {
+    }
+
+    /**
+     * Encodes the answer to a request, applying the protocol's rules for that
+     * request in one place, for every stage: a response to {@code HEAD} has
+     * the headers GET would have and no body (RFC 9110 §9.3.2).
+     *
+     * @param request the request answered, or null for an answer to no
+     *                request (a protocol error, a refusal)
+     */
+    public static ByteBuffer encodeFor(RequestHead request, Response response) {
+        return encode(response, request != null && request.method().equals("HEAD"));
     }
 
     /**
@@ -30,8 +50,34 @@ public final class ResponseEncoder {
         return out;
     }
 
-    /** The status line and header section, ending with the empty line. */
+    /**
+     * Checks that every header field of the response can be written as it is.
+     *
+     * @throws IllegalArgumentException naming the first field that cannot
+     */
+    public static void requireWritable(Response response) {
+        for (Headers.Field f : response.headers().fields()) {
+            if (!HttpSyntax.isToken(f.name())) {
+                throw new IllegalArgumentException("header name is not a token: " + visible(f.name()));
+            }
+            if (!HttpSyntax.isFieldValue(f.value())) {
+                throw new IllegalArgumentException("control character (CR, LF, NUL, ...) in the value of "
+                        + f.name() + ": " + visible(f.value()));
+            }
+        }
+    }
+
+    private static String visible(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
+    }
+
+    /**
+     * The status line and header section, ending with the empty line.
+     *
+     * @throws IllegalArgumentException if a header field cannot be written ({@link #requireWritable})
+     */
     public static byte[] head(Response response) {
+        requireWritable(response);
         Status status = response.status();
         StringBuilder sb = new StringBuilder(128);
         sb.append("HTTP/1.1 ").append(status.code()).append(' ').append(status.reason()).append("\r\n");

@@ -8,7 +8,6 @@ import dev.serverlab.core.http.HttpProtocolException;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.http.ResponseEncoder;
-import dev.serverlab.core.http.Status;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -27,8 +26,6 @@ import java.time.Duration;
  */
 public final class BlockingExchange {
 
-    private static final System.Logger LOG = System.getLogger(BlockingExchange.class.getName());
-
     private BlockingExchange() {
     }
 
@@ -36,14 +33,14 @@ public final class BlockingExchange {
      * Reads one request, answers it with {@code Connection: close}, closes
      * the socket. Never throws: every outcome is an answer or a close.
      *
-     * @param readTimeout bounds both the wait for the request and reading it; 0 = forever
+     * @param readTimeout bounds the request from accept to its last byte; 0 = forever
      */
     // tag::serve-one[]
     public static void serveOneRequest(Socket socket, Handler app, ServerStats stats,
                                        HttpLimits limits, Duration readTimeout) {
         try {
             BlockingRequestReader reader = new BlockingRequestReader(socket, limits);
-            Request request = reader.read(readTimeout, readTimeout);
+            Request request = reader.readFirst(readTimeout);
             if (request == null) {
                 Sockets.closeQuietly(socket); // connected, then left without a word
                 return;
@@ -68,7 +65,7 @@ public final class BlockingExchange {
     // tag::end-after-failure[]
     public static void endAfterFailure(Socket socket, Exception failure, ServerStats stats) {
         switch (failure) {
-            case HttpProtocolException e -> { // 400, 413, 431, 501, 505: answer, then close
+            case HttpProtocolException e -> { // 400, 413, 414, 431, 501, 505: answer, then close
                 writeQuietly(socket, null, e.toResponse());
                 Sockets.lingerAndClose(socket);
             }
@@ -86,24 +83,15 @@ public final class BlockingExchange {
     }
     // end::end-after-failure[]
 
-    /**
-     * The application's answer to a request. A handler that throws becomes a
-     * 500 for this request alone, never a dead connection thread.
-     */
+    /** The application's answer to a request; see {@link Handler#answer}. */
     public static Response answer(Handler app, Request request) {
-        try {
-            return app.handle(request);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "handler failed on " + request.method() + " " + request.target(), e);
-            return Response.text(Status.INTERNAL_SERVER_ERROR, "500 Internal Server Error\n");
-        }
+        return app.answer(request);
     }
 
     /** Writes a response; a {@code HEAD} request gets the headers only. */
     // tag::write[]
     public static void write(OutputStream out, Request request, Response response) throws IOException {
-        boolean head = request != null && request.method().equals("HEAD");
-        ByteBuffer bytes = ResponseEncoder.encode(response, head);
+        ByteBuffer bytes = ResponseEncoder.encodeFor(request == null ? null : request.head(), response);
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         out.flush();
     }
@@ -111,20 +99,18 @@ public final class BlockingExchange {
 
     /** 408, sent when a client began a request and then went silent. */
     public static Response timeoutResponse() {
-        return ConnectionPersistence.closing(
-                Response.text(Status.REQUEST_TIMEOUT, "408 Request Timeout: request not completed in time\n"));
+        return Response.requestTimeout();
     }
 
     /**
      * Turns a connection away without reading its request, e.g. with 503
      * when the server is full. Runs on the accepting thread, so it must not
      * wait for the client: it sends the answer at once and leaves the
-     * lingering close ({@link Sockets#lingerAndClose}) to a throwaway virtual
-     * thread. Closing at once would reset the connection if the request
-     * arrives a moment later, and a reset can destroy the 503 before the
-     * client reads it (ab, for one, then waits forever for an answer).
-     * Virtual threads are chapter 08's subject; here one is just the cheapest
-     * way to wait a second for a client without holding anything that counts.
+     * lingering close ({@link Sockets#lingerAndClose}) to a few bounded
+     * platform threads ({@link LingeringCloser}). Closing at once would reset
+     * the connection if the request arrives a moment later, and a reset can
+     * destroy the 503 before the client reads it (ab, for one, then waits
+     * forever for an answer).
      *
      * @param afterClose runs once the socket is closed, e.g. to unregister it
      */
@@ -137,16 +123,12 @@ public final class BlockingExchange {
             afterClose.run();
             return;
         }
-        Thread.ofVirtual().name("refused-linger").start(() -> {
-            Sockets.lingerAndClose(socket);
-            afterClose.run();
-        });
+        LingeringCloser.closeLater(socket, afterClose);
     }
 
     /** {@code 503 Service Unavailable} with a hint to retry in a second (RFC 9110 §10.2.3). */
     public static Response busyResponse() {
-        return Response.text(Status.SERVICE_UNAVAILABLE, "503 Service Unavailable: server is at capacity\n")
-                .withHeader("Retry-After", "1");
+        return Response.busy();
     }
     // end::refuse[]
 

@@ -3,8 +3,6 @@ package dev.serverlab.core.net;
 import dev.serverlab.core.http.HttpLimits;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.RequestAssembler;
-import dev.serverlab.core.http.ResponseEncoder;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +23,14 @@ import java.time.Duration;
  *       byte, as a deadline: a client that trickles a byte at a time cannot
  *       stretch it, because each read only gets the time that is left.</li>
  * </ul>
+ *
+ * <p>The fresh-connection rule, the same in every stage that keeps
+ * connections (06, 07, 08, as Go's {@code ReadHeaderTimeout} and nginx's
+ * {@code client_header_timeout} do it): from accept until the first request
+ * is complete the read timeout governs, as one deadline from accept
+ * ({@link #readFirst}); between requests on a kept connection the idle
+ * timeout governs the wait for the next first byte ({@link #read}). A client
+ * that connects and says nothing has not earned an idle timeout.
  */
 public final class BlockingRequestReader {
 
@@ -32,6 +38,7 @@ public final class BlockingRequestReader {
     private final InputStream in;
     private final RequestAssembler assembler;
     private final byte[] buffer = new byte[16 * 1024];
+    private Runnable requestStarted = () -> { };
 
     public BlockingRequestReader(Socket socket, HttpLimits limits) throws IOException {
         this.socket = socket;
@@ -45,26 +52,52 @@ public final class BlockingRequestReader {
      *
      * @throws dev.serverlab.core.http.HttpProtocolException the request is malformed or too large
      * @throws RequestTimeoutException                       a timeout expired (idle or mid-request)
-     * @throws EOFException                                  the client closed mid-request
+     *                                                       (the client closing mid-request is the
+     *                                                       parser's 400: RequestParser#endOfInput)
      */
-    // tag::read-loop[]
     public Request read(Duration idleTimeout, Duration readTimeout) throws IOException {
-        long deadline = 0; // set when the request's first byte arrives
+        return read(idleTimeout, readTimeout, 0);
+    }
+
+    /**
+     * The first request of a fresh connection: the read timeout runs from
+     * now (from accept), whether or not a byte has arrived yet.
+     */
+    public Request readFirst(Duration readTimeout) throws IOException {
+        return read(readTimeout, readTimeout, deadlineAfter(readTimeout));
+    }
+
+    /**
+     * Runs {@code action} on the reading thread as soon as a request's first
+     * byte has been received. A keep-alive connection uses it to count as
+     * busy from that byte, so shutdown does not close it as idle.
+     */
+    public void onRequestStarted(Runnable action) {
+        this.requestStarted = action;
+    }
+
+    // tag::read-loop[]
+    private Request read(Duration idleTimeout, Duration readTimeout, long deadline) throws IOException {
+        // deadline: 0 until the request's first byte arrives, unless the caller set it
         while (true) {
             Request request = assembler.poll();
             if (request != null) {
                 return request;
             }
-            if (assembler.takeContinueOwed()) {
+            if (assembler.isFinished()) {
+                return null; // the client closed between requests
+            }
+            byte[] interim = assembler.takeInterimResponse(); // 100 Continue, if the client waits for it
+            if (interim != null) {
                 OutputStream out = socket.getOutputStream();
-                out.write(ResponseEncoder.continueInterim());
+                out.write(interim);
                 out.flush();
             }
             boolean idle = assembler.isIdle();
             if (!idle && deadline == 0) {
-                deadline = readTimeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + readTimeout.toNanos();
+                deadline = deadlineAfter(readTimeout);
             }
-            socket.setSoTimeout(idle ? millis(idleTimeout) : millisUntil(deadline, !idle));
+            socket.setSoTimeout(idle && deadline == 0 ? millis(idleTimeout) : millisUntil(deadline, !idle));
             int n;
             try {
                 n = in.read(buffer);
@@ -72,15 +105,20 @@ public final class BlockingRequestReader {
                 throw new RequestTimeoutException(!idle);
             }
             if (n < 0) {
-                if (idle) {
-                    return null;
-                }
-                throw new EOFException("client closed the connection mid-request");
+                assembler.endOfInput(); // the parser decides what the end means, on the next poll
+                continue;
             }
             assembler.feed(buffer, 0, n);
+            if (idle) {
+                requestStarted.run();
+            }
         }
     }
     // end::read-loop[]
+
+    private static long deadlineAfter(Duration timeout) {
+        return timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    }
 
     /** True if bytes beyond the last request were received, e.g. a pipelined request. */
     public boolean hasBufferedInput() throws IOException {

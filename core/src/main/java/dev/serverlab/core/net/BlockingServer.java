@@ -1,6 +1,5 @@
 package dev.serverlab.core.net;
 
-import dev.serverlab.core.app.DemoApp;
 import dev.serverlab.core.app.Handler;
 import dev.serverlab.core.app.ServerStats;
 import java.io.IOException;
@@ -39,7 +38,7 @@ public abstract class BlockingServer implements StageServer {
     protected BlockingServer(String name, ServerConfig config) {
         this.name = name;
         this.config = config;
-        this.app = new DemoApp(stats, config.directory());
+        this.app = config.newApplication(stats);
     }
 
     // tag::start[]

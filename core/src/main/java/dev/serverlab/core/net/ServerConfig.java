@@ -1,9 +1,13 @@
 package dev.serverlab.core.net;
 
+import dev.serverlab.core.app.DemoApp;
+import dev.serverlab.core.app.Handler;
+import dev.serverlab.core.app.ServerStats;
 import dev.serverlab.core.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What every stage is configured with, whatever its concurrency model.
@@ -13,11 +17,19 @@ import java.util.Optional;
  * @param directory    where {@code /files/} reads and writes, if anywhere
  * @param limits       request size limits
  * @param drainTimeout how long shutdown waits for in-flight requests
+ * @param application  makes the application from the server's counters;
+ *                     empty means the demo app ({@link DemoApp}) over {@code directory}
  */
-public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout) {
+public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout,
+                           Optional<Function<ServerStats, Handler>> application) {
 
     public static final int DEFAULT_PORT = 4221;
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The demo application. */
+    public ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout) {
+        this(port, directory, limits, drainTimeout, Optional.empty());
+    }
 
     /** Defaults for everything but the port: no directory, default limits. */
     public static ServerConfig onPort(int port) {
@@ -25,14 +37,24 @@ public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits
     }
 
     public ServerConfig withDirectory(Path dir) {
-        return new ServerConfig(port, Optional.of(dir), limits, drainTimeout);
+        return new ServerConfig(port, Optional.of(dir), limits, drainTimeout, application);
     }
 
     public ServerConfig withLimits(HttpLimits newLimits) {
-        return new ServerConfig(port, directory, newLimits, drainTimeout);
+        return new ServerConfig(port, directory, newLimits, drainTimeout, application);
     }
 
     public ServerConfig withDrainTimeout(Duration timeout) {
-        return new ServerConfig(port, directory, limits, timeout);
+        return new ServerConfig(port, directory, limits, timeout, application);
+    }
+
+    /** Serves this application instead of the demo app: the one {@link Handler} a server runs. */
+    public ServerConfig withApplication(Function<ServerStats, Handler> app) {
+        return new ServerConfig(port, directory, limits, drainTimeout, Optional.of(app));
+    }
+
+    /** The handler a server runs, made once per server with that server's counters. */
+    public Handler newApplication(ServerStats stats) {
+        return application.map(f -> f.apply(stats)).orElseGet(() -> new DemoApp(stats, directory));
     }
 }

@@ -113,6 +113,18 @@ class DemoAppFilesTest {
         assertThat(response.body()).asString(UTF_8).contains("--directory");
     }
 
+    /** The client's request conflicts with what is there (RFC 9110 §15.5.10): 409, and the directory is left alone. */
+    @Test
+    void postOntoADirectoryAnswers409() throws IOException {
+        Path dir = Files.createDirectory(served.resolve("sub"));
+        Files.writeString(dir.resolve("kept"), "inside");
+        Response response = app.handle(post("/files/sub", "x"));
+        assertThat(response.status()).isEqualTo(Status.CONFLICT);
+        assertThat(dir).isDirectory();
+        assertThat(dir.resolve("kept")).hasContent("inside");
+        assertThat(allFilesUnder(served)).containsExactly(dir.resolve("kept")); // no temporary file left behind
+    }
+
     /** The server's fault, not the client's: the directory went away under it. */
     @Test
     void writeFailureAnswers500() throws IOException {

@@ -96,6 +96,12 @@ class DemoAppTest {
         assertThat(app().handle(get(target)).status().code()).isEqualTo(status);
     }
 
+    /** RFC 9110 §9.3.6, §15.6.2: a server that is no proxy does not implement CONNECT. */
+    @Test
+    void connectIsNotImplemented() {
+        assertThat(app().handle(request("CONNECT", "example.com:443")).status()).isEqualTo(Status.NOT_IMPLEMENTED);
+    }
+
     @Test
     void optionsAsteriskDescribesTheServerAsAWhole() {
         Response response = app().handle(request("OPTIONS", "*"));

@@ -111,6 +111,16 @@ class RequestAssemblerTest {
         assertThat(assembler.takeContinueOwed()).isFalse();
     }
 
+    /** The bytes a server writes for it: the whole rule in the assembler, the caller only writes. */
+    @Test
+    void interimResponseIs100ContinueOnceThenNothing() {
+        RequestAssembler assembler = new RequestAssembler();
+        feed(assembler, "POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+        assertThat(assembler.poll()).isNull();
+        assertThat(assembler.takeInterimResponse()).isEqualTo(bytes("HTTP/1.1 100 Continue\r\n\r\n"));
+        assertThat(assembler.takeInterimResponse()).isNull();
+    }
+
     @Test
     void expectMatchesWithoutRegardToCase() {
         RequestAssembler assembler = new RequestAssembler();

@@ -202,4 +202,45 @@ class RequestParserLifecycleTest {
             }
         }
     }
+
+    // --- the end of the input is an input (h11's habit) ---
+
+    @Test
+    void endOfInputBetweenRequestsIsCleanAndBufferedRequestsStillComeOut() {
+        RequestAssembler assembler = new RequestAssembler();
+        byte[] two = bytes("GET /a HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\n\r\n");
+        assembler.feed(two, 0, two.length);
+        assembler.endOfInput();
+        assertThat(assembler.poll().target()).isEqualTo("/a");
+        assertThat(assembler.isFinished()).as("one request still buffered").isFalse();
+        assertThat(assembler.poll().target()).isEqualTo("/b");
+        assertThat(assembler.poll()).isNull();
+        assertThat(assembler.isFinished()).isTrue();
+    }
+
+    @Test
+    void endOfInputOnAFreshConnectionIsClean() {
+        RequestParser parser = new RequestParser();
+        parser.endOfInput();
+        assertThat(parser.next()).isInstanceOf(ParseEvent.NeedData.class);
+        assertThat(parser.isIdle()).isTrue();
+    }
+
+    /** RFC 9112 §8: an incomplete message is never treated as complete; wherever it was cut, 400. */
+    @Test
+    void endOfInputMidRequestFailsWith400WhereverItIsCut() {
+        String request = "POST /files/x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello";
+        for (int cut = 1; cut < request.length(); cut++) {
+            RequestParser parser = new RequestParser();
+            parser.feed(bytes(request.substring(0, cut)));
+            parser.endOfInput();
+            int at = cut;
+            assertThatThrownBy(() -> {
+                while (true) {
+                    parser.next();
+                }
+            }).as("cut after " + at + " bytes").isInstanceOfSatisfying(HttpProtocolException.class,
+                    e -> assertThat(e.status()).isEqualTo(Status.BAD_REQUEST));
+        }
+    }
 }

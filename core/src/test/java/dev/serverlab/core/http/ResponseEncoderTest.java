@@ -1,12 +1,15 @@
 package dev.serverlab.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The bytes a {@link Response} becomes, read back line by line. */
 class ResponseEncoderTest {
@@ -114,5 +117,37 @@ class ResponseEncoderTest {
         Wire wire = Wire.of(ResponseEncoder.encode(Response.of(Status.CONTINUE), false));
         assertThat(wire.lines().get(0)).isEqualTo("HTTP/1.1 100 Continue");
         assertThat(wire.headers("Content-Length")).isEmpty();
+    }
+
+    /** Response splitting (RFC 9110 §5.5): no CR, LF, NUL or other control in a value, only tokens as names. */
+    @ParameterizedTest(name = "refuses {0}")
+    @ValueSource(strings = {"value|a\r\nSet-Cookie: x=1", "value|a\nb", "value|a\rb", "value|a\0b", "value|a\u0001b",
+            "name|X-A\r\nB", "name|X A", "name|", "name|X:A"})
+    void refusesHeaderFieldsThatWouldSplitTheResponse(String where) {
+        String[] parts = where.split("\\|", -1);
+        Response bad = parts[0].equals("value")
+                ? Response.of(Status.OK).withHeader("X-A", parts[1])
+                : Response.of(Status.OK).withHeader(parts[1], "v");
+        assertThatIllegalArgumentException().isThrownBy(() -> ResponseEncoder.encode(bad, false));
+        assertThatIllegalArgumentException().isThrownBy(() -> ResponseEncoder.requireWritable(bad));
+    }
+
+    @Test
+    void writesTabsAndObsTextInValues() {
+        Response ok = Response.of(Status.OK).withHeader("X-A", "a\tcaf\u00e9");
+        assertThat(Wire.of(ResponseEncoder.encode(ok, false)).headers("X-A")).containsExactly("a\tcaf\u00e9");
+    }
+
+    /** RFC 9110 §9.3.2, decided by the encoder for every stage: HEAD gets GET's headers, Content-Length included, and no body. */
+    @Test
+    void encodeForHeadOmitsTheBodyButKeepsItsLength() {
+        Response hello = Response.text(Status.OK, "hello");
+        RequestHead head = new RequestHead("HEAD", "/", HttpVersion.HTTP_1_1, Headers.of("Host", "a"));
+        RequestHead get = new RequestHead("GET", "/", HttpVersion.HTTP_1_1, Headers.of("Host", "a"));
+        Wire forHead = Wire.of(ResponseEncoder.encodeFor(head, hello));
+        assertThat(forHead.headers("Content-Length")).containsExactly("5");
+        assertThat(forHead.body()).isEmpty();
+        assertThat(Wire.of(ResponseEncoder.encodeFor(get, hello)).body()).isEqualTo("hello");
+        assertThat(Wire.of(ResponseEncoder.encodeFor(null, hello)).body()).as("an answer to no request").isEqualTo("hello");
     }
 }
