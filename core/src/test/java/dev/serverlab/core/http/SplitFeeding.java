@@ -19,7 +19,9 @@ import java.util.Random;
  * BodyChunk*, EndOfMessage, no body chunk is empty, no body passes the limit,
  * the parser never yields more events than the input can account for (a
  * loop that consumes nothing is a hang), and whenever it asks for data it
- * holds at most one line's worth of unread bytes (bounded memory).
+ * holds at most one line's worth of unread bytes (bounded memory). At the
+ * end of the input it signals EOF, as a server does when the peer closes:
+ * then the parser either fails or is idle, never left waiting.
  */
 final class SplitFeeding {
 
@@ -27,8 +29,8 @@ final class SplitFeeding {
     static final HttpLimits LIMITS = new HttpLimits(64, 256, 512);
 
     /** The most a parser may buffer when it asks for more: the longest line it may be waiting for, plus a CR. */
-    static final int MAX_BUFFERED_WHEN_WAITING =
-            Math.max(LIMITS.maxRequestLineBytes(), LIMITS.maxHeaderSectionBytes()) + 1;
+    static final int MAX_BUFFERED_WHEN_WAITING = Math.max(HttpLimits.MAX_CHUNK_LINE_BYTES,
+            Math.max(LIMITS.maxRequestLineBytes(), LIMITS.maxHeaderSectionBytes())) + 1;
 
     /** A head as comparable values (Headers has no equals). */
     record HeadSeen(String method, String target, HttpVersion version, List<Headers.Field> fields) {
@@ -136,9 +138,16 @@ final class SplitFeeding {
                 from += piece;
                 collector.drain(parser);
             }
+            // Then the peer closes: what is buffered still comes out, and a
+            // request cut short must fail (400), whatever the cuts were.
+            parser.endOfInput();
+            collector.drain(parser);
         } catch (HttpProtocolException e) {
             assertStaysFailed(parser, e);
             return collector.transcript(e.status(), false, 0);
+        }
+        if (!parser.isIdle()) {
+            throw new AssertionError("the input ended, the parser did not fail, yet it is not idle");
         }
         return collector.transcript(null, parser.isIdle(), parser.bufferedBytes());
     }
