@@ -32,6 +32,12 @@ class SingleConnectionServerTest implements RoutesContract, OneRequestPerConnect
         return Main.class;
     }
 
+    /** One connection at a time: a {@code /stats} probe would wait behind the request it asks about. */
+    @Override
+    public boolean answersProbesWhileBusy() {
+        return false;
+    }
+
     /** After its one connection the server is gone: the port refuses the next client. */
     @Test
     void secondClientIsRefusedAfterTheFirstIsServed() throws Exception {

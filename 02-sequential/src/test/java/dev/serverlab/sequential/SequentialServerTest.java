@@ -34,6 +34,12 @@ class SequentialServerTest implements RoutesContract, BadInputContract, OneReque
         return Main.class;
     }
 
+    /** One connection at a time: a {@code /stats} probe would wait behind the request it asks about. */
+    @Override
+    public boolean answersProbesWhileBusy() {
+        return false;
+    }
+
     @Test
     void hundredClientsAtOnceAreAllServedOneAfterAnother() throws Exception {
         try (StageServer server = startServer(ServerConfig.onPort(0))) {

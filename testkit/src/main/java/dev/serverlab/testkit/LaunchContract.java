@@ -49,23 +49,56 @@ public interface LaunchContract {
     }
 
     /**
+     * Whether the server answers a second connection while one request is in
+     * progress, so the SIGTERM test can ask {@code /stats} when that request
+     * has arrived. Stages that serve one connection at a time (01, 02) say no.
+     */
+    default boolean answersProbesWhileBusy() {
+        return true;
+    }
+
+    /**
      * SIGTERM while a request is in progress: the server stops accepting,
-     * lets that request finish, and exits 0.
+     * lets that request finish, and exits 0. The signal is sent only once the
+     * server has provably taken the request (no guessed pause): a probe
+     * {@code /stats} counts it, or, where no probe can be answered meanwhile,
+     * the server has answered {@code 100 Continue} to its head.
      */
     @Test
     default void sigtermLetsTheRequestInProgressFinishThenExitsZero() throws Exception {
         try (ChildJvm child = ChildJvm.start(mainClass(), "--port", "0")) {
             int port = child.awaitListeningPort();
             try (RawClient client = RawClient.connect(port)) {
-                client.send(Requests.get("/sleep/1500"));
-                // The request must be accepted before the signal; an idle acceptor
-                // takes it within microseconds, so a short pause is ample.
-                Thread.sleep(300);
+                if (answersProbesWhileBusy()) {
+                    client.send(Requests.get("/sleep/1500"));
+                    awaitRequestCounted(port);
+                } else {
+                    // The 100 Continue proves the server is inside this connection, reading
+                    // this request; a one-at-a-time server finishes it whatever comes next.
+                    client.send("GET /sleep/1500 HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+                            + "Content-Length: 1\r\n\r\n");
+                    assertThat(client.readInterimStatus()).isEqualTo(100);
+                    client.send("x");
+                }
                 child.terminate();
                 RawResponse response = client.readResponse();
                 assertThat(response.status()).as("the in-flight request completes").isEqualTo(200);
             }
             assertThat(child.awaitExit(Duration.ofSeconds(30))).isZero();
         }
+    }
+
+    /** Polls {@code /stats} until it counts a request besides the probes themselves. */
+    private static void awaitRequestCounted(int port) throws Exception {
+        int[] probes = {0};
+        Polling.until("the sleeping request reached the application", () -> {
+            try {
+                probes[0]++;
+                String json = Probes.exchange(port, Requests.get("/stats")).bodyText();
+                return StatsJson.field(json, "requests") > probes[0]; // each probe counts itself
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, Duration.ofSeconds(30));
     }
 }

@@ -95,6 +95,20 @@ public final class RawClient implements AutoCloseable {
         return read(true);
     }
 
+    /**
+     * Reads one interim (1xx) response head, e.g. {@code 100 Continue}, and
+     * returns its status; fails if the next response is a final one.
+     */
+    public int readInterimStatus() throws IOException {
+        String statusLine = readLine();
+        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        readHeaders();
+        if (status < 100 || status >= 200) {
+            throw new IOException("expected an interim response, got: " + statusLine);
+        }
+        return status;
+    }
+
     private RawResponse read(boolean headRequest) throws IOException {
         while (true) {
             String statusLine = readLine();

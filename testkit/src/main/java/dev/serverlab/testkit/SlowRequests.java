@@ -52,6 +52,11 @@ public final class SlowRequests {
         return answers.stream().map(Answer::elapsed).max(Duration::compareTo).orElseThrow();
     }
 
+    /** The shortest any one client waited: a served sleep is never quicker than its sleep. */
+    public static Duration fastest(List<Answer> answers) {
+        return answers.stream().map(Answer::elapsed).min(Duration::compareTo).orElseThrow();
+    }
+
     /** The statuses of the answers, in order. */
     public static List<Integer> statuses(Parallel.Outcome<Answer> outcome) {
         return outcome.results().stream().map(Answer::status).toList();
