@@ -108,6 +108,22 @@ final class ChildServer implements AutoCloseable {
                 hasStats ? number(stats, "\"live_threads\":(\\d+)") : -1);
     }
 
+    /**
+     * What a parked virtual thread's stack costs: a parked virtual thread keeps its frames in
+     * {@code jdk.internal.vm.StackChunk} objects on the heap; the class histogram counts them.
+     */
+    String stackChunks(int n) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("\\s(\\d+)\\s+(\\d+)\\s+jdk\\.internal\\.vm\\.StackChunk\\b")
+                .matcher(jcmd("GC.class_histogram"));
+        if (!m.find()) {
+            return "no StackChunk objects (no parked virtual threads)";
+        }
+        long count = Long.parseLong(m.group(1));
+        long bytes = Long.parseLong(m.group(2));
+        return String.format(java.util.Locale.ROOT, "%,d StackChunk objects, %,d bytes: %.2f KiB per idle connection"
+                + " (a parked virtual thread's stack)", count, bytes, bytes / 1024.0 / n);
+    }
+
     /** The body of {@code GET /stats}, on a connection of its own. */
     String stats() throws IOException {
         try (Socket s = new Socket()) {

@@ -161,6 +161,9 @@ public final class IdleConnectionFootprint {
                     awaitActive(child, n);
                 }
                 ChildServer.Reading after = child.read(launch.hasStats());
+                if (launch.mainClass() != null) {
+                    System.out.println(launch.name() + ": " + child.stackChunks(n));
+                }
                 return row(launch.name(), n, before, after);
             } finally {
                 idle.forEach(EchoClient::close);
