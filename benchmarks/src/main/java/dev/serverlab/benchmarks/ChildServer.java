@@ -31,15 +31,17 @@ final class ChildServer implements AutoCloseable {
 
     /** One reading of the child, all sizes in KiB. */
     record Reading(long rssKiB, long vmSizeKiB, int threads, long stackReservedKiB, long stackCommittedKiB,
-                   long heapCommittedKiB, long active, long liveThreads) {
+                   long heapCommittedKiB, long heapLiveKiB, long active, long liveThreads) {
     }
 
     private final Process process;
     private final int port;
+    private final boolean jvm;
 
-    private ChildServer(Process process, int port) {
+    private ChildServer(Process process, int port, boolean jvm) {
         this.process = process;
         this.port = port;
+        this.jvm = jvm;
     }
 
     static ChildServer start(List<String> jvmOptions, String mainClass, List<String> args) throws IOException {
@@ -49,6 +51,15 @@ final class ChildServer implements AutoCloseable {
         command.add("-XX:NativeMemoryTracking=summary");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
+        return start(command, true);
+    }
+
+    /** Any server process that prints the same start-up line: the Go peer. */
+    static ChildServer start(List<String> command) throws IOException {
+        return start(command, false);
+    }
+
+    private static ChildServer start(List<String> command, boolean jvm) throws IOException {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -56,7 +67,7 @@ final class ChildServer implements AutoCloseable {
             if (m.find()) {
                 // Keep draining stdout so the child never blocks on a full pipe.
                 Thread.ofVirtual().start(() -> drain(out));
-                return new ChildServer(process, Integer.parseInt(m.group(1)));
+                return new ChildServer(process, Integer.parseInt(m.group(1)), jvm);
             }
         }
         throw new IOException("child exited with " + waitFor(process) + " before its start-up line: " + command);
@@ -83,14 +94,34 @@ final class ChildServer implements AutoCloseable {
     /** Everything at once; {@code /stats} figures are -1 for a peer, which has no {@code /stats}. */
     Reading read(boolean hasStats) throws IOException, InterruptedException {
         String status = ThreadBudget.readProc("/proc/" + pid() + "/status");
-        String nmt = jcmd("VM.native_memory", "summary");
+        // jcmd signals its target with SIGQUIT: only a JVM answers it; a Go process would dump and exit.
+        String nmt = jvm ? jcmd("VM.native_memory", "summary") : "";
+        // Live heap: what is left after a full collection, so garbage between readings does not count.
+        String heap = jvm ? jcmd("GC.run") + jcmd("GC.heap_info") : "";
         String stats = hasStats ? stats() : "";
         return new Reading(number(status, "VmRSS:\\s+(\\d+) kB"), number(status, "VmSize:\\s+(\\d+) kB"),
                 (int) number(status, "Threads:\\s+(\\d+)"),
                 number(nmt, "stack: reserved=(\\d+)KB"), number(nmt, "stack: reserved=\\d+KB, committed=(\\d+)KB"),
                 number(nmt, "Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB"),
+                number(heap, "used (\\d+)K"),
                 hasStats ? number(stats, "\"active\":(\\d+)") : -1,
                 hasStats ? number(stats, "\"live_threads\":(\\d+)") : -1);
+    }
+
+    /**
+     * What a parked virtual thread's stack costs: a parked virtual thread keeps its frames in
+     * {@code jdk.internal.vm.StackChunk} objects on the heap; the class histogram counts them.
+     */
+    String stackChunks(int n) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("\\s(\\d+)\\s+(\\d+)\\s+jdk\\.internal\\.vm\\.StackChunk\\b")
+                .matcher(jcmd("GC.class_histogram"));
+        if (!m.find()) {
+            return "no StackChunk objects (no parked virtual threads)";
+        }
+        long count = Long.parseLong(m.group(1));
+        long bytes = Long.parseLong(m.group(2));
+        return String.format(java.util.Locale.ROOT, "%,d StackChunk objects, %,d bytes: %.2f KiB per idle connection"
+                + " (a parked virtual thread's stack)", count, bytes, bytes / 1024.0 / n);
     }
 
     /** The body of {@code GET /stats}, on a connection of its own. */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import dev.serverlab.benchmarks.report.SvgChart;
+import dev.serverlab.benchmarks.report.Table;
 
 /**
  * Memory and threads per idle connection: what chapter 03 estimated,
@@ -69,6 +71,8 @@ public final class IdleConnectionFootprint {
             case "jdk-httpserver" -> new Launch(name, List.of("-Dsun.net.httpserver.maxIdleConnections=" + room,
                     "-Dsun.net.httpserver.idleInterval=3600"), "dev.serverlab.benchmarks.peers.PeerMain",
                     List.of(name, "--port", "0"), true, false, false);
+            // Not a JVM: only the kernel's figures (RSS, VmSize, threads) apply; the JVM's read -1.
+            case "go" -> new Launch(name, none, null, List.of("-port", "0"), true, false, false);
             default -> throw new IllegalArgumentException("no footprint launch for " + name);
         };
     }
@@ -87,13 +91,28 @@ public final class IdleConnectionFootprint {
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
+        // The JVM raises its own soft descriptor limit to the hard one (-XX:+MaxFDLimit, on by default):
+        // this JVM holds N client sockets, the child N server sockets. Say what we got, and stop early if short.
+        String limits = ThreadBudget.readProc("/proc/self/limits");
+        java.util.regex.Matcher files = java.util.regex.Pattern.compile("Max open files\\s+(\\d+)").matcher(limits);
+        long openFiles = files.find() ? Long.parseLong(files.group(1)) : Long.MAX_VALUE;
+        System.out.println("descriptor limit (soft, after the JVM raised it): " + openFiles);
+        int most = counts.stream().max(Integer::compare).orElse(0);
+        if (openFiles < most + 100L) {
+            throw new IllegalStateException(most + " connections need more than the " + openFiles
+                    + " descriptors allowed: raise the hard limit (ulimit -Hn) first");
+        }
         int safeThreads = ThreadBudget.safePlatformThreads();
         StringBuilder table = new StringBuilder(header(safeThreads));
         for (String server : servers) {
             for (int n : counts) {
+                if (server.equals("go") && !goOnPath()) {
+                    System.out.println("skipping go: no go on the PATH");
+                    continue;
+                }
                 Launch launch = launch(server, n);
                 if (launch.threadPerConnection() && n > safeThreads) {
-                    table.append(String.format(Locale.ROOT, "| %s | %,d | skipped: %,d threads is over this machine's safe budget of %,d | | | | | | |%n",
+                    table.append(String.format(Locale.ROOT, "| %s | %,d | skipped: %,d threads is over this machine's safe budget of %,d | | | | | | | |%n",
                             server, n, n, safeThreads));
                     continue;
                 }
@@ -106,6 +125,8 @@ public final class IdleConnectionFootprint {
         System.out.print(table);
         if (out != null) {
             Files.writeString(out, table);
+            Path svg = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".svg");
+            Files.writeString(svg, SvgChart.render(chart()));
         }
     }
 
@@ -113,14 +134,16 @@ public final class IdleConnectionFootprint {
         return "Per idle connection = (after − before) / N. RSS = resident memory, VmSize = reserved address space;"
                 + " stacks from native memory tracking. Safe platform-thread budget here: " + safeThreads + ".\n\n"
                 + "| server | N | threads before → after | RSS MiB before → after | RSS KiB/conn | VmSize KiB/conn"
-                + " | stack reserved KiB/conn | stack committed KiB/conn | heap committed KiB/conn"
+                + " | stack reserved KiB/conn | stack committed KiB/conn | heap committed KiB/conn | live heap KiB/conn"
                 + " | /stats live_threads before → after |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     // tag::measure[]
     static String measure(Launch launch, int n) throws Exception {
-        try (ChildServer child = ChildServer.start(launch.jvmOptions(), launch.mainClass(), launch.args())) {
+        try (ChildServer child = launch.mainClass() == null
+                ? ChildServer.start(goPeer(launch.args()))
+                : ChildServer.start(launch.jvmOptions(), launch.mainClass(), launch.args())) {
             warmUp(child.port(), launch.keepAlive());
             ChildServer.Reading before = child.read(launch.hasStats());
             List<EchoClient> idle = new ArrayList<>(n);
@@ -138,6 +161,9 @@ public final class IdleConnectionFootprint {
                     awaitActive(child, n);
                 }
                 ChildServer.Reading after = child.read(launch.hasStats());
+                if (launch.mainClass() != null) {
+                    System.out.println(launch.name() + ": " + child.stackChunks(n));
+                }
                 return row(launch.name(), n, before, after);
             } finally {
                 idle.forEach(EchoClient::close);
@@ -145,6 +171,25 @@ public final class IdleConnectionFootprint {
         }
     }
     // end::measure[]
+
+    /** Builds benchmarks/peers/go (run from the repository root) and returns its command line. */
+    private static List<String> goPeer(List<String> args) throws IOException, InterruptedException {
+        Path dir = Path.of("benchmarks", "peers", "go").toAbsolutePath();
+        Path binary = Path.of("benchmarks", "target", "go-peer").toAbsolutePath();
+        Process build = new ProcessBuilder("go", "build", "-o", binary.toString(), ".").directory(dir.toFile())
+                .inheritIO().start();
+        if (build.waitFor() != 0) {
+            throw new IOException("go build failed in " + dir);
+        }
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    private static boolean goOnPath() {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "go")));
+    }
 
     private static void warmUp(int port, boolean keepAlive) throws IOException {
         try (EchoClient client = new EchoClient(port, "/echo/hello", keepAlive)) {
@@ -158,7 +203,8 @@ public final class IdleConnectionFootprint {
     private static void awaitActive(ChildServer child, int n) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (child.read(true).active() >= n) {
+            java.util.regex.Matcher active = java.util.regex.Pattern.compile("\"active\":(\\d+)").matcher(child.stats());
+            if (active.find() && Long.parseLong(active.group(1)) >= n) {
                 return;
             }
             Thread.onSpinWait();
@@ -166,12 +212,26 @@ public final class IdleConnectionFootprint {
         throw new IllegalStateException(child.pid() + " never reported " + n + " active connections");
     }
 
+    /** Per server and N: RSS and live heap KiB per idle connection, for the chart. */
+    private static final List<String> CHART_ROWS = new ArrayList<>();
+    private static final List<List<Double>> CHART_VALUES = new ArrayList<>();
+
+    private static Table chart() {
+        List<List<String>> cells = CHART_VALUES.stream()
+                .map(v -> v.stream().map(Table::format).toList()).toList();
+        return new Table("Memory per idle keep-alive connection (KiB, lower is better)", "server",
+                List.of("RSS KiB/conn", "live heap KiB/conn"), CHART_ROWS, cells, CHART_VALUES, "KiB");
+    }
+
     private static String row(String name, int n, ChildServer.Reading b, ChildServer.Reading a) {
-        return String.format(Locale.ROOT, "| %s | %,d | %,d → %,d | %,.0f → %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+        CHART_ROWS.add(String.format(Locale.ROOT, "%s, %,d", name, n));
+        double live = a.heapLiveKiB() < 0 ? Double.NaN : per(a.heapLiveKiB() - b.heapLiveKiB(), n);
+        CHART_VALUES.add(List.of(per(a.rssKiB() - b.rssKiB(), n), live));
+        return String.format(Locale.ROOT, "| %s | %,d | %,d → %,d | %,.0f → %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
                 name, n, b.threads(), a.threads(), b.rssKiB() / 1024.0, a.rssKiB() / 1024.0,
                 per(a.rssKiB() - b.rssKiB(), n), per(a.vmSizeKiB() - b.vmSizeKiB(), n),
                 per(a.stackReservedKiB() - b.stackReservedKiB(), n), per(a.stackCommittedKiB() - b.stackCommittedKiB(), n),
-                per(a.heapCommittedKiB() - b.heapCommittedKiB(), n),
+                per(a.heapCommittedKiB() - b.heapCommittedKiB(), n), per(a.heapLiveKiB() - b.heapLiveKiB(), n),
                 b.liveThreads() < 0 ? "–" : String.format(Locale.ROOT, "%,d → %,d", b.liveThreads(), a.liveThreads()));
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
  * a group of bars per row, one bar per column, a legend on top. Plain
  * shapes and text only, so GitHub renders it as an image.
  */
-final class SvgChart {
+public final class SvgChart {
 
     private static final String[] COLOURS = {"#4C78A8", "#F58518", "#54A24B", "#B279A2", "#E45756", "#72B7B2"};
     private static final int WIDTH = 760;
@@ -20,7 +20,7 @@ final class SvgChart {
     private SvgChart() {
     }
 
-    static String render(Table table) {
+    public static String render(Table table) {
         int columns = table.columns().size();
         int groupHeight = columns * BAR + GAP;
         int height = TOP + table.rows().size() * groupHeight + 10;

@@ -109,7 +109,7 @@ public record Table(String title, String rowHeader, List<String> columns, List<S
     }
 
     /** Three significant figures at most, thousands separated: 38,218 · 791 · 12.3 · 0.845. */
-    static String format(double v) {
+    public static String format(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }

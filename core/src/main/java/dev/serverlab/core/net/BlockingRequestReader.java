@@ -37,7 +37,12 @@ public final class BlockingRequestReader {
     private final Socket socket;
     private final InputStream in;
     private final RequestAssembler assembler;
-    private final byte[] buffer = new byte[16 * 1024];
+    // An idle keep-alive connection holds its read buffer for as long as it waits, so the wait uses a
+    // small one; a 16 KiB buffer exists only while a request that did not fit is being read, and is
+    // dropped with it. At 16 KiB for every connection it was half of what an idle connection of stage 08
+    // cost (tutorial/benchmarks/footprint-before). A request that fits in the small one costs nothing extra.
+    private final byte[] waiting = new byte[512];
+    private byte[] reading; // null between requests
     private Runnable requestStarted = () -> { };
 
     public BlockingRequestReader(Socket socket, HttpLimits limits) throws IOException {
@@ -82,6 +87,7 @@ public final class BlockingRequestReader {
         while (true) {
             Request request = assembler.poll();
             if (request != null) {
+                reading = null;
                 return request;
             }
             if (assembler.isFinished()) {
@@ -98,6 +104,7 @@ public final class BlockingRequestReader {
                 deadline = deadlineAfter(readTimeout);
             }
             socket.setSoTimeout(idle && deadline == 0 ? millis(idleTimeout) : millisUntil(deadline, !idle));
+            byte[] buffer = idle ? waiting : reading != null ? reading : (reading = new byte[16 * 1024]);
             int n;
             try {
                 n = in.read(buffer);
