@@ -7,6 +7,7 @@ import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.StageServer;
 import dev.serverlab.testkit.LaunchContract;
 import dev.serverlab.testkit.BadInputContract;
+import dev.serverlab.testkit.ConcurrencyContract;
 import dev.serverlab.testkit.KeepAliveContract;
 import dev.serverlab.testkit.KeepAliveOptions;
 import dev.serverlab.testkit.Polling;
@@ -23,12 +24,14 @@ import org.junit.jupiter.api.Test;
  * alive as HTTP/1.1 says (the contracts). Its limitation is a passing test:
  * an idle keep-alive connection still holds a whole worker thread.
  */
-class KeepAliveServerTest implements RoutesContract, BadInputContract, KeepAliveContract, LaunchContract {
+class KeepAliveServerTest
+        implements RoutesContract, BadInputContract, ConcurrencyContract, KeepAliveContract, LaunchContract {
 
-    // Room for the contracts' bursts (BadInputContract opens 20 connections at once):
-    // they test protocol, not capacity, and must never meet a 503.
+    // Room for the contracts' bursts (ConcurrencyContract opens 200 connections at
+    // once, BadInputContract 20): they test protocol and overlap, not capacity, and
+    // must never meet a 503.
     private static final int WORKERS = 8;
-    private static final int QUEUE = 64;
+    private static final int QUEUE = 256;
 
 
     @Override

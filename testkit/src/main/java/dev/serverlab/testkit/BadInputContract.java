@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every bad-input row of DESIGN.md: the answer it must get, that the server
+ * Every bad-input row of the contract: the answer it must get, that the server
  * closes that connection, and that it goes on serving everyone else.
  * Needs a server that accepts more than one connection (stage 02 on).
  */
 public interface BadInputContract extends StageUnderTest {
 
-    /** The bad requests and their answers, one row of DESIGN.md each. */
+    /** The bad requests and their answers, one row of the contract each. */
     static Stream<Arguments> badRequests() {
         return Stream.of(
                 Arguments.of("malformed request line", "GARBAGE\r\n\r\n", 400),

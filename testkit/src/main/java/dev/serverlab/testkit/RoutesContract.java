@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every route of the contract (DESIGN.md), as seen from outside: raw bytes
+ * Every route of the contract (the route table in README.md), as seen from outside: raw bytes
  * for exact checks, the JDK's HttpClient where a real client matters. Each
  * test uses a fresh server and a single connection, so even stage 01, which
  * serves one connection and exits, can claim this contract.

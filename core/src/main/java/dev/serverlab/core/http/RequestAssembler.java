@@ -83,7 +83,7 @@ public final class RequestAssembler {
     /**
      * True once, when a client has sent {@code Expect: 100-continue} and is
      * waiting for a {@code 100 Continue} before it sends the body (RFC 9110
-     * §10.1.1). curl does this for bodies over 1 KiB. The caller writes
+     * §10.1.1). curl (7.69 and later) does this for bodies over 1 MiB. The caller writes
      * {@link ResponseEncoder#continueInterim()} and calls this again as false.
      */
     public boolean takeContinueOwed() {
