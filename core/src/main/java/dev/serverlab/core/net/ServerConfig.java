@@ -13,11 +13,19 @@ import java.util.Optional;
  * @param directory    where {@code /files/} reads and writes, if anywhere
  * @param limits       request size limits
  * @param drainTimeout how long shutdown waits for in-flight requests
+ * @param reusePort    bind with {@code SO_REUSEPORT}, so several processes can
+ *                     listen on one port (chapter 10); off unless a stage opts in
  */
-public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout) {
+public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout,
+                           boolean reusePort) {
 
     public static final int DEFAULT_PORT = 4221;
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Without {@code SO_REUSEPORT}: the port belongs to this process alone. */
+    public ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout) {
+        this(port, directory, limits, drainTimeout, false);
+    }
 
     /** Defaults for everything but the port: no directory, default limits. */
     public static ServerConfig onPort(int port) {
@@ -25,14 +33,18 @@ public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits
     }
 
     public ServerConfig withDirectory(Path dir) {
-        return new ServerConfig(port, Optional.of(dir), limits, drainTimeout);
+        return new ServerConfig(port, Optional.of(dir), limits, drainTimeout, reusePort);
     }
 
     public ServerConfig withLimits(HttpLimits newLimits) {
-        return new ServerConfig(port, directory, newLimits, drainTimeout);
+        return new ServerConfig(port, directory, newLimits, drainTimeout, reusePort);
     }
 
     public ServerConfig withDrainTimeout(Duration timeout) {
-        return new ServerConfig(port, directory, limits, timeout);
+        return new ServerConfig(port, directory, limits, timeout, reusePort);
+    }
+
+    public ServerConfig withReusePort(boolean reuse) {
+        return new ServerConfig(port, directory, limits, drainTimeout, reuse);
     }
 }
