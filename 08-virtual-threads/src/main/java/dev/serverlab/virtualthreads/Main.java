@@ -1,6 +1,7 @@
 package dev.serverlab.virtualthreads;
 
 import dev.serverlab.core.cli.Flag;
+import dev.serverlab.core.cli.OptInFlags;
 import dev.serverlab.core.cli.StageLauncher;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class Main {
                                 Duration.ofSeconds(10)),
                         Flag.integer("--max-concurrent", "N", "connections served at once; more wait to be accepted",
                                 10_000, 1, 1_000_000),
-                        Flag.bool("--keep-alive", "true|false", "false: one request per connection", true)),
+                        Flag.bool("--keep-alive", "true|false", "false: one request per connection", true),
+                        OptInFlags.REUSE_PORT),   // several instances on one port: chapter 10
                 options -> new VirtualThreadServer(options.serverConfig(), options.integer("--max-concurrent"),
                         options.duration("--idle-timeout"), options.duration("--read-timeout"),
                         options.bool("--keep-alive")));

@@ -53,9 +53,15 @@ public final class Options {
         return Optional.ofNullable((Path) value(CommandLine.DIRECTORY.name(), Flag.Kind.DIRECTORY));
     }
 
-    /** The common flags as a {@link ServerConfig}; limits and drain timeout keep their defaults. */
+    /**
+     * The common flags, and the {@link OptInFlags} the stage declared, as a
+     * {@link ServerConfig}; limits and drain timeout keep their defaults.
+     */
     public ServerConfig serverConfig() {
         ServerConfig config = ServerConfig.onPort(port());
+        if (flags.containsKey(OptInFlags.REUSE_PORT.name())) {   // only stages that offer --reuse-port
+            config = config.withReusePort(bool(OptInFlags.REUSE_PORT.name()));
+        }
         return directory().map(config::withDirectory).orElse(config);
     }
 

@@ -44,7 +44,7 @@ public abstract class BlockingServer implements StageServer {
     // tag::start[]
     @Override
     public final void start() throws IOException {
-        listener = Sockets.listen(config.port());
+        listener = Sockets.listen(config);   // the config says whether the port may be shared
         acceptLoop = new AcceptLoop(name + "-acceptor", listener, connections, this::handOff);
         acceptLoop.start();
     }

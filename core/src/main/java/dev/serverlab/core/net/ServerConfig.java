@@ -19,16 +19,18 @@ import java.util.function.Function;
  * @param drainTimeout how long shutdown waits for in-flight requests
  * @param application  makes the application from the server's counters;
  *                     empty means the demo app ({@link DemoApp}) over {@code directory}
+ * @param reusePort    bind with {@code SO_REUSEPORT}, so several processes can
+ *                     listen on one port; off unless a stage opts in
  */
 public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout,
-                           Optional<Function<ServerStats, Handler>> application) {
+                           Optional<Function<ServerStats, Handler>> application, boolean reusePort) {
 
     public static final int DEFAULT_PORT = 4221;
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The demo application. */
+    /** The demo application, without {@code SO_REUSEPORT}: the port belongs to this process alone. */
     public ServerConfig(int port, Optional<Path> directory, HttpLimits limits, Duration drainTimeout) {
-        this(port, directory, limits, drainTimeout, Optional.empty());
+        this(port, directory, limits, drainTimeout, Optional.empty(), false);
     }
 
     /** Defaults for everything but the port: no directory, default limits. */
@@ -37,20 +39,24 @@ public record ServerConfig(int port, Optional<Path> directory, HttpLimits limits
     }
 
     public ServerConfig withDirectory(Path dir) {
-        return new ServerConfig(port, Optional.of(dir), limits, drainTimeout, application);
+        return new ServerConfig(port, Optional.of(dir), limits, drainTimeout, application, reusePort);
     }
 
     public ServerConfig withLimits(HttpLimits newLimits) {
-        return new ServerConfig(port, directory, newLimits, drainTimeout, application);
+        return new ServerConfig(port, directory, newLimits, drainTimeout, application, reusePort);
     }
 
     public ServerConfig withDrainTimeout(Duration timeout) {
-        return new ServerConfig(port, directory, limits, timeout, application);
+        return new ServerConfig(port, directory, limits, timeout, application, reusePort);
     }
 
     /** Serves this application instead of the demo app: the one {@link Handler} a server runs. */
     public ServerConfig withApplication(Function<ServerStats, Handler> app) {
-        return new ServerConfig(port, directory, limits, drainTimeout, Optional.of(app));
+        return new ServerConfig(port, directory, limits, drainTimeout, Optional.of(app), reusePort);
+    }
+
+    public ServerConfig withReusePort(boolean reuse) {
+        return new ServerConfig(port, directory, limits, drainTimeout, application, reuse);
     }
 
     /** The handler a server runs, made once per server with that server's counters. */

@@ -2,9 +2,11 @@ package dev.serverlab.core.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 
 /** Small socket chores every blocking stage needs, written once. */
 public final class Sockets {
@@ -32,6 +34,31 @@ public final class Sockets {
         return listener;
     }
     // end::listen[]
+
+    /**
+     * As {@link #listen(int)}, and with {@code SO_REUSEPORT} when the config
+     * asks for it: then several processes, each setting it, may bind the same
+     * port, and Linux spreads new connections across their listeners by a
+     * hash of the client's address and port. macOS accepts the option but
+     * hands every connection to one listener. Chapter 10 runs this.
+     */
+    // tag::listen-reuse-port[]
+    public static ServerSocket listen(ServerConfig config) throws IOException {
+        if (!config.reusePort()) {
+            return listen(config.port());
+        }
+        ServerSocket listener = new ServerSocket();
+        if (!listener.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+            listener.close();   // Windows, for one: fail like a taken port, with exit 1
+            throw new BindException("SO_REUSEPORT is not supported on this platform");
+        }
+        listener.setReuseAddress(true);
+        // Must be set before bind(), by every process that shares the port.
+        listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        listener.bind(new InetSocketAddress(config.port()), BACKLOG);
+        return listener;
+    }
+    // end::listen-reuse-port[]
 
     /** Closes, ignoring errors: used on paths where the peer may already be gone. */
     public static void closeQuietly(AutoCloseable closeable) {
