@@ -1,4 +1,4 @@
-# find-jdk.sh: sourced by ./serve and ./bench; finds a JDK 21 or newer.
+# find-jdk.sh: sourced by ./serve, ./check and ./bench; finds a JDK 21 or newer.
 #
 # find_jdk prints the home of a JDK $minimum+ (default 21): JAVA_HOME if it is
 # one, else `java` on the PATH if it is one, else the newest under
@@ -61,3 +61,14 @@ find_jdk() {
   [ -n "$best" ] && echo "$best"
 }
 
+
+# Prints the home of a JDK 21+ or, if there is none, says where it looked
+# and how to get one, and exits 1. $1 names the script in the message.
+require_jdk() {
+  find_jdk && return
+  echo "$1: no JDK $minimum or newer found.
+Looked at JAVA_HOME, java on the PATH, /usr/lib/jvm, ~/.sdkman/candidates/java
+and /Library/Java/JavaVirtualMachines. Install one (e.g. 'sdk install java 21-tem',
+or the openjdk-21-jdk package) or point JAVA_HOME at it." >&2
+  exit 1
+}

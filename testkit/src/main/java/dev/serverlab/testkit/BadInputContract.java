@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,7 @@ public interface BadInputContract extends StageUnderTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @DisplayName("file name that leaves --directory")
     @MethodSource("traversalNames")
     default void fileNameThatLeavesTheDirectoryIsRefused(String name, @TempDir Path root) throws Exception {
         Path dir = Files.createDirectory(root.resolve("files"));
@@ -113,6 +115,7 @@ public interface BadInputContract extends StageUnderTest {
      * or NUL never reach the wire. The server answers 500 instead (see
      * {@code Handler.answer}), and the forged header is nowhere.
      */
+    @InProcessOnly("serves a handler of the test's own, which writes CR or LF into a header")
     @ParameterizedTest(name = "value with {0}")
     @ValueSource(strings = {"CRLF", "LF", "NUL"})
     default void headerValueThatWouldSplitTheResponseBecomes500(String what) throws Exception {

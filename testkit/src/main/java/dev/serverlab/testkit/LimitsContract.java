@@ -61,7 +61,7 @@ public interface LimitsContract extends StageUnderTest {
             var refused = SlowRequests.withStatus(outcome, 503);
             assertThat(served.size() + refused.size()).as("every answer is 200 or 503").isEqualTo(n + 1);
             assertThat(served).as("the first N are served").hasSizeGreaterThanOrEqualTo(n);
-            assertThat(server.stats().snapshot().rejected()).isEqualTo(refused.size());
+            assertThat(StatsSource.of(server).rejected()).isEqualTo(refused.size());
             if (refused.isEmpty()) {
                 assertThat(SlowRequests.slowest(served)).as("the (N+1)th waited for one of the first N to finish")
                         .isGreaterThanOrEqualTo(Duration.ofMillis(2L * SLEEP_MILLIS - 20));

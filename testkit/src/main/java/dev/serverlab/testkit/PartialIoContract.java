@@ -36,6 +36,7 @@ public interface PartialIoContract extends StageUnderTest {
      * out, and must go on serving a second client meanwhile. Then the stalled
      * client reads, and gets every byte, in order.
      */
+    @NeedsOwnServer
     @Test
     default void clientThatNeverReadsDoesNotDelayAnother(@TempDir Path dir) throws Exception {
         byte[] content = randomBytes(LARGE_FILE_BYTES, 7);
@@ -43,7 +44,7 @@ public interface PartialIoContract extends StageUnderTest {
         try (StageServer server = startServer(dir);
              Socket stalled = connectWithSmallReceiveBuffer(server.port())) {
             stalled.getOutputStream().write(ascii(Requests.get("/files/big.bin")));
-            Polling.until(() -> server.stats().snapshot().requests() >= 1, PROMPTLY);
+            Polling.until(() -> StatsSource.of(server).requests() >= 1, PROMPTLY);
 
             var other = Parallel.timed(() -> Probes.exchange(server.port(), Requests.get("/echo/unaffected")));
             assertThat(other.results().get(0).bodyText()).isEqualTo("unaffected");
@@ -55,6 +56,7 @@ public interface PartialIoContract extends StageUnderTest {
     }
 
     /** A reader that takes 4 KiB at a time, pausing between reads, gets the whole file in order. */
+    @NeedsOwnServer
     @Test
     default void largeResponseToASlowReaderArrivesCompleteAndInOrder(@TempDir Path dir) throws Exception {
         byte[] content = randomBytes(1024 * 1024, 11);
@@ -67,6 +69,7 @@ public interface PartialIoContract extends StageUnderTest {
     }
 
     /** An upload sent 1 KiB per write is stored whole: the server assembles it from pieces. */
+    @NeedsOwnServer
     @Test
     default void uploadSentInSmallPiecesIsStoredWhole(@TempDir Path dir) throws Exception {
         byte[] content = randomBytes(256 * 1024, 13);

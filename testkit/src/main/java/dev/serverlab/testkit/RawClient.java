@@ -25,6 +25,7 @@ import java.util.Map;
  * chunked, or until close), and tells "the server closed" ({@link EOFException})
  * from "the server said nothing in time" ({@link SocketTimeoutException}).
  * {@link #localPort()} identifies the connection, so tests can see reuse.
+ * Its last exchange is kept as a {@link Transcript}, for failure reports.
  */
 public final class RawClient implements AutoCloseable {
 
@@ -34,10 +35,11 @@ public final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final Transcript transcript = new Transcript();
 
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = transcript.recording(socket.getInputStream(), socket);
         this.out = socket.getOutputStream();
     }
 
@@ -56,6 +58,7 @@ public final class RawClient implements AutoCloseable {
     }
 
     public RawClient send(byte[] bytes) throws IOException {
+        transcript.recordSent(bytes, 0, bytes.length);
         out.write(bytes);
         out.flush();
         return this;
@@ -64,6 +67,7 @@ public final class RawClient implements AutoCloseable {
     /** Sends in pieces of {@code pieceSize} bytes, each its own write. */
     public RawClient sendInPieces(byte[] bytes, int pieceSize) throws IOException {
         for (int i = 0; i < bytes.length; i += pieceSize) {
+            transcript.recordSent(bytes, i, Math.min(pieceSize, bytes.length - i));
             out.write(bytes, i, Math.min(pieceSize, bytes.length - i));
             out.flush();
         }
@@ -217,6 +221,11 @@ public final class RawClient implements AutoCloseable {
     public RawClient readTimeout(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         return this;
+    }
+
+    /** This client's last exchange: bytes sent, bytes received, how reading ended. */
+    public Transcript transcript() {
+        return transcript;
     }
 
     /** The client's own port: two requests with the same local port used one connection. */

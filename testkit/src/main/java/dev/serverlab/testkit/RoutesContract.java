@@ -97,6 +97,7 @@ public interface RoutesContract extends StageUnderTest {
         }
     }
 
+    @NeedsOwnServer
     @Test
     default void existingFileIsServedAsOctetStream(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "some notes");
@@ -115,6 +116,7 @@ public interface RoutesContract extends StageUnderTest {
         }
     }
 
+    @NeedsOwnServer
     @Test
     default void postedFileIsWrittenToTheDirectory(@TempDir Path dir) throws Exception {
         try (StageServer server = startServer(dir)) {
@@ -127,6 +129,7 @@ public interface RoutesContract extends StageUnderTest {
         }
     }
 
+    @NeedsOwnServer
     @Test
     default void chunkedRequestBodyIsDecoded(@TempDir Path dir) throws Exception {
         try (StageServer server = startServer(dir)) {
@@ -138,6 +141,7 @@ public interface RoutesContract extends StageUnderTest {
         }
     }
 
+    @NeedsOwnServer
     @Test
     default void statsIsJsonWithEveryCounter(@TempDir Path dir) throws Exception {
         try (StageServer server = startServer(dir)) {
@@ -178,6 +182,7 @@ public interface RoutesContract extends StageUnderTest {
     }
 
     /** RFC 9110 §15.5.10: the request conflicts with what is there; not the server's fault, so not 500. */
+    @NeedsOwnServer
     @Test
     default void postOntoADirectoryIs409(@TempDir Path dir) throws Exception {
         Files.createDirectory(dir.resolve("sub"));

@@ -45,9 +45,13 @@ public interface ScaleContract extends StageUnderTest {
 
     @Test
     default void twoThousandIdleKeepAliveConnectionsOnAFewThreads() throws Exception {
-        int before = ManagementFactory.getThreadMXBean().getThreadCount();
+        int jvmBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         List<RawClient> clients = new ArrayList<>(CONNECTIONS);
         try (StageServer server = startServer(ServerConfig.onPort(0))) {
+            // A server in this JVM is counted against the JVM before it started; a server in a
+            // process of its own, against that process once it listens (its runtime has threads
+            // of its own before the first connection). -1: its threads cannot be counted here.
+            int before = server instanceof StatsSource own ? own.snapshot().liveThreads() : jvmBefore;
             try {
                 for (int i = 0; i < CONNECTIONS; i++) {
                     RawClient client = RawClient.connect(server.port());
@@ -56,9 +60,11 @@ public interface ScaleContract extends StageUnderTest {
                     assertThat(first.bodyText()).isEqualTo("open-" + i);
                     assertThat(first.saysClose()).as("a keep-alive connection").isFalse();
                 }
-                assertThat(server.stats().snapshot().active()).as("connections held open").isEqualTo(CONNECTIONS);
-                assertThat(threadsAddedSince(before, server)).as("platform threads added with "
-                        + CONNECTIONS + " connections open").isLessThanOrEqualTo(maxPlatformThreads());
+                assertThat(StatsSource.of(server).active()).as("connections held open").isEqualTo(CONNECTIONS);
+                if (before >= 0) {
+                    assertThat(threadsAddedSince(before, server)).as("platform threads added with "
+                            + CONNECTIONS + " connections open").isLessThanOrEqualTo(maxPlatformThreads());
+                }
 
                 var fresh = Parallel.timed(() -> {
                     try (RawClient client = RawClient.connect(server.port())) {
@@ -74,9 +80,11 @@ public interface ScaleContract extends StageUnderTest {
                 for (int i = 0; i < CONNECTIONS; i++) {
                     assertThat(clients.get(i).readResponse().bodyText()).isEqualTo("again-" + i);
                 }
-                assertThat(server.stats().snapshot().accepted()).as("no connection was replaced")
+                assertThat(StatsSource.of(server).accepted()).as("no connection was replaced")
                         .isEqualTo(CONNECTIONS + 1);
-                assertThat(threadsAddedSince(before, server)).isLessThanOrEqualTo(maxPlatformThreads());
+                if (before >= 0) {
+                    assertThat(threadsAddedSince(before, server)).isLessThanOrEqualTo(maxPlatformThreads());
+                }
             } finally {
                 for (RawClient client : clients) {
                     closeQuietly(client);
@@ -86,7 +94,7 @@ public interface ScaleContract extends StageUnderTest {
     }
 
     private static int threadsAddedSince(int before, StageServer server) {
-        return server.stats().snapshot().liveThreads() - before;
+        return StatsSource.of(server).liveThreads() - before;
     }
 
     private static void closeQuietly(RawClient client) {

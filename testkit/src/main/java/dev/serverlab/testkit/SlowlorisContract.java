@@ -78,7 +78,7 @@ public interface SlowlorisContract {
                         .isGreaterThanOrEqualTo(READ_TIMEOUT);
                 assertThat(cutOff).as("all cut off long before they would have stopped").isLessThan(TRICKLE_LIMIT);
                 Polling.until("every slow client counted as timed out",
-                        () -> server.stats().snapshot().timedOut() >= SLOW_CLIENTS, PROMPTLY);
+                        () -> StatsSource.of(server).timedOut() >= SLOW_CLIENTS, PROMPTLY);
                 Probes.assertStillServes(server.port());
             } finally {
                 stop.set(true);

@@ -1,0 +1,7 @@
+package dev.serverlab.checker;
+
+import dev.serverlab.testkit.ConcurrencyContract;
+
+/** {@link ConcurrencyContract} against the server under check. */
+public class ConcurrencyCheck implements ConcurrencyContract, ExternalStage {
+}

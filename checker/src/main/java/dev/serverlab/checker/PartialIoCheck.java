@@ -1,0 +1,7 @@
+package dev.serverlab.checker;
+
+import dev.serverlab.testkit.PartialIoContract;
+
+/** {@link PartialIoContract} against the server under check. */
+public class PartialIoCheck implements PartialIoContract, ExternalStage {
+}
