@@ -61,7 +61,7 @@ final class CheckRunner {
             }
             if (!target.startsServers() && i > 0) {
                 tally.skipped += (int) checks;
-                out.println(prefix + "group " + group.name() + ": " + checks + " checks skipped: they need a server"
+                out.println(prefix + "group " + group.name() + ": " + checks(checks) + " skipped: they need a server"
                         + " started with " + group.flagsText() + "; give ./check the command instead of --port");
                 continue;
             }
@@ -74,7 +74,7 @@ final class CheckRunner {
             CheckContext.set(target, group);
             if (!answersFirstRequest(prefix, tally)) {
                 tally.skipped += (int) checks;
-                out.println(prefix + checks + " checks of group " + group.name()
+                out.println(prefix + checks(checks) + " of group " + group.name()
                         + " not run: the server must answer GET / first");
                 continue;
             }
@@ -142,6 +142,10 @@ final class CheckRunner {
     /** "suite: check name" of a contract method, as --list shows it. */
     static String checkLabel(MethodSource source) {
         return Suites.label(source.getJavaMethod().getDeclaringClass()) + ": " + Suites.humanize(source.getMethodName());
+    }
+
+    private static String checks(long n) {
+        return n == 1 ? "1 check" : n + " checks";
     }
 
     /** Checks as discovery sees them: a parameterized check counts once, whatever its rows. */

@@ -47,7 +47,7 @@ final class ExternalServer implements StageServer, StatsSource {
     private OutputTail output;
     private int port;
     private long pid = -1;
-    private volatile boolean stopping;
+    private boolean stopping;
     /** Counters before the checks began, this checker's own probe included; zeros for a fresh server. */
     private ServerStats.Snapshot base = new ServerStats.Snapshot(0, 0, 0, 0, 0, 0);
     private int probes;
@@ -209,12 +209,18 @@ final class ExternalServer implements StageServer, StatsSource {
         }
     }
 
-    /** The exit status if the process ended by itself, before the checker stopped it: a crash, usually. */
-    OptionalInt exitedOnItsOwn() {
-        if (process == null || stopping || process.isAlive()) {
+    /**
+     * The exit status if the process has ended with one that tells of a
+     * failure: not 0 (a clean exit; stage 01 ends after its one connection),
+     * not 143 or 137 (SIGTERM or SIGKILL, the checker stopping it). A crash
+     * seen only once the check stops the server still counts.
+     */
+    OptionalInt failedExit() {
+        if (process == null || process.isAlive()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(process.exitValue());
+        int status = process.exitValue();
+        return status == 0 || status == 143 || status == 137 ? OptionalInt.empty() : OptionalInt.of(status);
     }
 
     /** The server's last lines of output, indented, or nothing. */
@@ -222,6 +228,7 @@ final class ExternalServer implements StageServer, StatsSource {
         if (output == null) {
             return "";
         }
+        output.awaitEnd(Duration.ofSeconds(1)); // a dying server's last words may still be in the pipe
         List<String> lines = output.last(15);
         if (lines.isEmpty()) {
             return "\n" + indent + "(the server printed nothing)";

@@ -23,24 +23,26 @@ final class FailureReport {
     static void print(PrintStream out, String method, Throwable failure, Optional<Transcript> transcript,
                       List<ExternalServer> servers) {
         printMessage(out, failure);
+        if (failure instanceof ExternalServer.ServerNotListening) {
+            out.println(INDENT + "hint: run the command yourself, with a port for {port}: it must keep running"
+                    + " and listen on that port");
+            return; // the message has the command and the server's output
+        }
         transcript.ifPresent(t -> out.print(t.describe(INDENT)));
-        OptionalInt crash = servers.stream().map(ExternalServer::exitedOnItsOwn)
-                .filter(OptionalInt::isPresent).mapToInt(OptionalInt::getAsInt)
-                .filter(status -> status != 0).findFirst(); // 0: stage 01 ends after its one connection by design
+        Optional<ExternalServer> crashed = servers.stream().filter(s -> s.failedExit().isPresent()).findFirst();
+        OptionalInt crash = crashed.map(ExternalServer::failedExit).orElse(OptionalInt.empty());
         Hints.forFailure(method, failure, transcript, crash).ifPresent(h -> out.println(INDENT + "hint: " + h));
         whereWritten(failure).ifPresent(w -> out.println(INDENT + "check: " + w));
-        if (crash.isPresent()) {
-            servers.stream().filter(s -> s.exitedOnItsOwn().isPresent()).findFirst()
-                    .ifPresent(s -> out.println(INDENT + "server: exited with status " + crash.getAsInt()
-                            + s.outputText(INDENT)));
-        }
+        crashed.ifPresent(s -> out.println(INDENT + "server: exited with status " + crash.getAsInt()
+                + s.outputText(INDENT)));
     }
 
     private static void printMessage(PrintStream out, Throwable failure) {
         boolean assertion = failure instanceof AssertionError;
         String message = String.valueOf(failure.getMessage()).strip();
         List<String> lines = message.lines().filter(l -> !l.isBlank()).toList();
-        String first = assertion ? "expected: " : "error: " + failure.getClass().getSimpleName() + ": ";
+        // AssertJ's messages say "expected ... but was ..." themselves.
+        String first = assertion ? "failed: " : "error: " + failure.getClass().getSimpleName() + ": ";
         for (int i = 0; i < Math.min(lines.size(), MAX_MESSAGE_LINES); i++) {
             out.println(INDENT + (i == 0 ? first : "  ") + lines.get(i).strip());
         }

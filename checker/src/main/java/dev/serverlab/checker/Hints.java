@@ -64,7 +64,13 @@ final class Hints {
             return Optional.of("nothing accepted the connection: is the server still running on the port it was given?");
         }
         Optional<String> fromWire = transcript.flatMap(t -> fromWire(method, t));
-        return fromWire.isPresent() ? fromWire : Optional.ofNullable(BY_CHECK.get(method));
+        if (fromWire.isPresent()) {
+            return fromWire;
+        }
+        if (BY_CHECK.containsKey(method)) {
+            return Optional.of(BY_CHECK.get(method));
+        }
+        return transcript.flatMap(Hints::silence);
     }
 
     private static Optional<String> fromWire(String method, Transcript t) {
@@ -84,26 +90,25 @@ final class Hints {
                     + " ends, and waits for a close that never comes");
         }
         String ending = t.ending().orElse("");
-        boolean answeredThenClosed = ending.startsWith("EOF") && received.startsWith("HTTP/");
-        boolean closedBeforeAnswer = (ending.startsWith("EOF") || ending.startsWith("connection reset"))
-                && received.isEmpty();
-        if (closedBeforeAnswer && isKeepAliveCheck(method)) {
-            return Optional.of("your server closed the connection after the first response: HTTP/1.1 connections stay"
+        boolean closed = ending.startsWith("EOF") || ending.startsWith("connection reset")
+                || ending.startsWith("sending failed");
+        if (closed && isKeepAliveCheck(method) && !BY_CHECK.containsKey(method)) {
+            return Optional.of("your server closed the connection after a response: HTTP/1.1 connections stay"
                     + " open unless a side says \"Connection: close\" (RFC 9112 §9.3); loop and read the next request");
         }
-        if (answeredThenClosed && isKeepAliveCheck(method) && !BY_CHECK.containsKey(method)) {
-            return Optional.of("the connection closed after a response: keep it open and read the next request");
-        }
-        if (ending.startsWith("timeout") && received.isEmpty()) {
-            byte[] sent = t.sentBytes();
-            return Optional.of(sent.length > 1024 || method.toLowerCase(Locale.ROOT).contains("byte")
-                    || method.toLowerCase(Locale.ROOT).contains("piece")
-                    ? "no answer: a request can arrive in many pieces; keep reading until the blank line that ends the"
-                            + " headers (and then Content-Length body bytes), not one read() worth of bytes"
-                    : "no answer in time: did the server read up to the blank line (\\r\\n\\r\\n) and write a"
-                            + " complete response?");
-        }
         return Optional.empty();
+    }
+
+    /** The server said nothing in time: most often, it is still waiting for more of a request it already has. */
+    private static Optional<String> silence(Transcript t) {
+        if (!t.ending().orElse("").startsWith("timeout") || t.receivedBytes().length > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(t.sentBytes().length > 1024 || t.sentWrites() > 1
+                ? "no answer: a request can arrive in many pieces; keep reading until the blank line that ends the"
+                        + " headers (and then Content-Length body bytes), not one read() worth of bytes"
+                : "no answer in time: did the server read up to the blank line (\\r\\n\\r\\n) and write a"
+                        + " complete response?");
     }
 
     private static boolean isKeepAliveCheck(String method) {

@@ -20,11 +20,12 @@ final class OutputTail {
     private static final int KEEP = 40;
 
     private final Deque<String> lines = new ArrayDeque<>();
+    private Thread reader;
 
     /** Reads {@code in} on a daemon thread until the process closes it. */
     static OutputTail of(InputStream in) {
         OutputTail tail = new OutputTail();
-        Thread.ofPlatform().daemon().name("server-output").start(() -> {
+        tail.reader = Thread.ofPlatform().daemon().name("server-output").start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -35,6 +36,15 @@ final class OutputTail {
             }
         });
         return tail;
+    }
+
+    /** Waits up to {@code timeout} for the process to close its output, if it has ended. */
+    void awaitEnd(java.time.Duration timeout) {
+        try {
+            reader.join(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized void add(String line) {

@@ -40,7 +40,7 @@ public final class RawClient implements AutoCloseable {
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
         this.in = transcript.recording(socket.getInputStream(), socket);
-        this.out = socket.getOutputStream();
+        this.out = transcript.recording(socket.getOutputStream());
     }
 
     /** Connects to 127.0.0.1 on the given port. */
@@ -58,7 +58,6 @@ public final class RawClient implements AutoCloseable {
     }
 
     public RawClient send(byte[] bytes) throws IOException {
-        transcript.recordSent(bytes, 0, bytes.length);
         out.write(bytes);
         out.flush();
         return this;
@@ -67,7 +66,6 @@ public final class RawClient implements AutoCloseable {
     /** Sends in pieces of {@code pieceSize} bytes, each its own write. */
     public RawClient sendInPieces(byte[] bytes, int pieceSize) throws IOException {
         for (int i = 0; i < bytes.length; i += pieceSize) {
-            transcript.recordSent(bytes, i, Math.min(pieceSize, bytes.length - i));
             out.write(bytes, i, Math.min(pieceSize, bytes.length - i));
             out.flush();
         }

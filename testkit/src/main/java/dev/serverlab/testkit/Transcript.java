@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.FilterOutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -31,6 +33,7 @@ public final class Transcript {
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private long sentTotal;
     private long receivedTotal;
+    private int sentWrites;
     private String ending;
 
     /** The exchange written to last, by any client, since {@link #forget()}. */
@@ -49,8 +52,10 @@ public final class Transcript {
             received.reset();
             sentTotal = 0;
             receivedTotal = 0;
+            sentWrites = 0;
             ending = null;
         }
+        sentWrites++;
         sent.write(bytes, offset, (int) Math.max(0, Math.min(length, KEEP - sent.size())));
         sentTotal += length;
         latest = this;
@@ -77,6 +82,11 @@ public final class Transcript {
         return received.toByteArray();
     }
 
+    /** How many writes the request went out in: more than one, and a server must gather the pieces. */
+    public synchronized int sentWrites() {
+        return sentWrites;
+    }
+
     /** How reading ended, if it did: "EOF ...", "connection reset ...", "timeout after N ms ...". */
     public synchronized Optional<String> ending() {
         return Optional.ofNullable(ending);
@@ -97,6 +107,27 @@ public final class Transcript {
             sb.append(indent).append("then: ").append(ending).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Wraps a socket's output so every byte written, and a write the server refused, is recorded here. */
+    OutputStream recording(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                recordSent(b, off, len);
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    recordEnding("sending failed: " + e.getMessage() + " (the server had closed the connection)");
+                    throw e;
+                }
+            }
+        };
     }
 
     /** Wraps a socket's input so every byte read, and how reading ended, is recorded here. */
