@@ -5,7 +5,7 @@ import dev.serverlab.core.net.StageServer;
 
 /**
  * Where a contract reads a server's counters. A server in this JVM hands
- * them over directly ({@code StatsSource.of(server)}); a server in a
+ * them over directly ({@code server.stats().snapshot()}); a server in a
  * process of its own (the checker's {@code ExternalServer}, perhaps written
  * in Go or Python) implements this and answers from {@code GET /stats},
  * leaving out the connections it made to ask. Contracts call {@link #of}, so
@@ -22,6 +22,6 @@ public interface StatsSource {
 
     /** The counters of any server: its own snapshot when it is a {@link StatsSource}, else its in-JVM stats. */
     static ServerStats.Snapshot of(StageServer server) {
-        return server instanceof StatsSource source ? source.snapshot() : StatsSource.of(server);
+        return server instanceof StatsSource source ? source.snapshot() : server.stats().snapshot();
     }
 }
