@@ -43,11 +43,9 @@ public final class DeadlineOutputStream extends OutputStream {
     }
 
     /** The socket's output stream, bounded by {@code bound} per piece; unbounded (the plain stream) if zero. */
-    // tag::of[]
     public static OutputStream of(Socket socket, Duration bound) throws IOException {
         return bound.isZero() ? socket.getOutputStream() : new DeadlineOutputStream(socket, bound);
     }
-    // end::of[]
 
     // tag::write[]
     @Override
