@@ -38,7 +38,7 @@ public interface ShutdownUnderLoadContract {
 
     int CLIENTS = 4;
     /** Responses before the signal: enough that every client is mid-stream. */
-    int WARM_UP_RESPONSES = 400;
+    int WARM_UP_RESPONSES = 200;
     /** Every fifth request sleeps this long on the server, so some are in flight at the signal. */
     int SLEEP_MILLIS = 150;
     /** The stages' default drain timeout, plus room for the JVM to start and stop. */
