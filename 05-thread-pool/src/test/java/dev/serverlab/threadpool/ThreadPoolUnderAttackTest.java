@@ -27,16 +27,12 @@ class ThreadPoolUnderAttackTest implements SlowlorisContract, SlowReaderContract
     /** Four workers, a queue for every slow client: the slow ones hold every worker in turn. */
     @Override
     public StageServer startServerWithReadTimeout(Duration readTimeout) throws IOException {
-        StageServer server = new ThreadPoolServer(ServerConfig.onPort(0), 4, 64, readTimeout);
-        server.start();
-        return server;
+        return started(new ThreadPoolServer(ServerConfig.onPort(0), 4, 64, readTimeout));
     }
 
     @Override
     public StageServer startServerServingOneAtATime(Path directory, Duration readTimeout) throws IOException {
-        StageServer server = new ThreadPoolServer(ServerConfig.onPort(0).withDirectory(directory), 1, 4, readTimeout);
-        server.start();
-        return server;
+        return started(new ThreadPoolServer(ServerConfig.onPort(0).withDirectory(directory), 1, 4, readTimeout));
     }
 
     /**
@@ -48,8 +44,8 @@ class ThreadPoolUnderAttackTest implements SlowlorisContract, SlowReaderContract
      */
     @Test
     void aTricklingClientDoesNotHoldTheWorkerLongPastIts408() throws Exception {
-        try (StageServer server = new ThreadPoolServer(ServerConfig.onPort(0), 1, 4, Duration.ofMillis(300));
-             RawClient slow = RawClient.connect(serverStarted(server).port())) {
+        try (StageServer server = started(new ThreadPoolServer(ServerConfig.onPort(0), 1, 4, Duration.ofMillis(300)));
+             RawClient slow = RawClient.connect(server.port())) {
             slow.send("GET /echo/slow HTTP/1.1\r\nX-Slow: ");
             AtomicBoolean stop = new AtomicBoolean();
             Thread trickler = Thread.ofPlatform().daemon().start(() -> {
@@ -75,7 +71,7 @@ class ThreadPoolUnderAttackTest implements SlowlorisContract, SlowReaderContract
         }
     }
 
-    private static StageServer serverStarted(StageServer server) throws IOException {
+    private static StageServer started(StageServer server) throws IOException {
         server.start();
         return server;
     }
