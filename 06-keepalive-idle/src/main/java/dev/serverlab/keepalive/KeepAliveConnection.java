@@ -8,6 +8,7 @@ import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.net.BlockingExchange;
 import dev.serverlab.core.net.BlockingRequestReader;
+import dev.serverlab.core.net.DeadlineOutputStream;
 import dev.serverlab.core.net.Sockets;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +33,8 @@ import java.time.Duration;
  * from that byte the read timeout again. Shutdown closes a connection only
  * while it is idle between requests: from a request's first byte it counts
  * as busy and gets its answer, with {@code Connection: close}.
+ * A response whose write makes no progress for a read timeout (the client
+ * stopped reading) ends the connection too: see {@link DeadlineOutputStream}.
  * Every error response (400, 408, 413, 414, 431, …) ends the connection: once
  * framing is in doubt, the bytes that follow cannot be trusted (RFC 9112 §9.6).
  *
@@ -73,7 +76,8 @@ public final class KeepAliveConnection {
     public void serve() {
         try {
             BlockingRequestReader reader = new BlockingRequestReader(socket, settings.limits());
-            OutputStream out = socket.getOutputStream();
+            // A client that stops reading may stall a write for at most the read timeout (DeadlineOutputStream).
+            OutputStream out = DeadlineOutputStream.of(socket, settings.readTimeout());
             reader.onRequestStarted(this::leaveIdle); // busy from a request's first byte, not its last
             // A new connection owes us a request: the read timeout runs from accept; later waits are idle timeouts.
             Request request = reader.readFirst(settings.readTimeout());

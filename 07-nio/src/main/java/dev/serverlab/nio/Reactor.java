@@ -5,6 +5,7 @@ import dev.serverlab.core.app.ServerStats;
 import dev.serverlab.core.http.HttpLimits;
 import dev.serverlab.core.http.RequestAssembler;
 import dev.serverlab.core.net.AcceptBackoff;
+import dev.serverlab.core.net.AcceptFailureLog;
 import dev.serverlab.core.net.Sockets;
 import dev.serverlab.core.net.WorkerPool;
 import java.io.IOException;
@@ -162,8 +163,7 @@ final class Reactor implements Runnable {
      */
     private void pauseAccepting(IOException e) {
         Duration delay = backoff.failed();
-        LOG.log(System.Logger.Level.WARNING, "accept failed (" + e.getMessage() + "); retrying in "
-                + delay.toMillis() + " ms");
+        AcceptFailureLog.retrying(e, delay); // stderr, not a logger, which might need a descriptor
         acceptKey.interestOps(0);
         acceptResumesAt = System.nanoTime() + delay.toNanos();
     }

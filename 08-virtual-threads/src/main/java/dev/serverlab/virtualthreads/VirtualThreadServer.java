@@ -56,6 +56,7 @@ public final class VirtualThreadServer extends BlockingServer {
         super("08-virtual-threads", config);
         this.settings = new KeepAliveSettings(idleTimeout, readTimeout, keepAlive, config.limits());
         this.permits = new Semaphore(maxConcurrent);
+        PollerWarmUp.run(); // before any connection can use up the descriptors the JDK's pollers need
     }
 
     // tag::hand-off[]

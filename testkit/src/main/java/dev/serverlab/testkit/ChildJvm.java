@@ -50,6 +50,32 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(new ProcessBuilder(command).start());
     }
 
+    /**
+     * Starts {@code mainClass} as {@link #start} does, with at most
+     * {@code limit} open file descriptors ({@code ulimit -n}, through bash,
+     * which then execs the JVM: the process is the JVM itself). Linux and
+     * macOS only. Classes come from jars, as in a user's run: see
+     * {@link JarredClassPath}.
+     */
+    public static ChildJvm startWithDescriptorLimit(int limit, Class<?> mainClass, String... args)
+            throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"",
+                "bash", java, "-cp", JarredClassPath.of(System.getProperty("java.class.path")),
+                mainClass.getName()));
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).start());
+    }
+
+    /** The child's process id, e.g. to count its descriptors in {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits for the start-up line and returns the port it names. */
     public int awaitListeningPort() throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * (05, 06). Stage 02 shows the opposite with a passing test of its own.
  *
  * <p>The suite runs {@value #SLOW_CLIENTS} slow clients against a
- * {@code 300 ms} read timeout; {@code scripts/slowloris.sh} runs 1,000 at
+ * {@code 300 ms} read timeout; {@code tools/slowloris/run.sh} runs 1,000 at
  * the stages' real flags and its results are committed beside it.
  */
 public interface SlowlorisContract {

@@ -21,8 +21,6 @@ import java.util.function.Consumer;
  */
 public final class AcceptLoop {
 
-    private static final System.Logger LOG = System.getLogger(AcceptLoop.class.getName());
-
     private final ServerSocket listener;
     private final OpenConnections connections;
     private final Consumer<Socket> handoff;
@@ -68,8 +66,7 @@ public final class AcceptLoop {
 
     private void pauseAfter(IOException e) {
         Duration delay = backoff.failed();
-        LOG.log(System.Logger.Level.WARNING, "accept failed (" + e.getMessage() + "); retrying in "
-                + delay.toMillis() + " ms");
+        AcceptFailureLog.retrying(e, delay); // not through a logger: see AcceptFailureLog
         try {
             Thread.sleep(delay);
         } catch (InterruptedException interrupted) {

@@ -33,7 +33,8 @@ public final class BlockingExchange {
      * Reads one request, answers it with {@code Connection: close}, closes
      * the socket. Never throws: every outcome is an answer or a close.
      *
-     * @param readTimeout bounds the request from accept to its last byte; 0 = forever
+     * @param readTimeout bounds the request from accept to its last byte, and how long
+     *                    the response may make no progress ({@link DeadlineOutputStream}); 0 = forever
      */
     // tag::serve-one[]
     public static void serveOneRequest(Socket socket, Handler app, ServerStats stats,
@@ -46,7 +47,7 @@ public final class BlockingExchange {
                 return;
             }
             Response response = ConnectionPersistence.closing(answer(app, request));
-            write(socket.getOutputStream(), request, response);
+            write(DeadlineOutputStream.of(socket, readTimeout), request, response); // a client that never reads cannot keep us
             if (reader.hasBufferedInput()) {
                 Sockets.lingerAndClose(socket); // the client sent more than we read
             } else {
@@ -72,7 +73,11 @@ public final class BlockingExchange {
             case RequestTimeoutException e when e.midRequest() -> { // began a request, then went silent
                 stats.connectionTimedOut();
                 writeQuietly(socket, null, timeoutResponse());
-                Sockets.lingerAndClose(socket);
+                Sockets.lingerAndClose(socket, Sockets.LINGER_AFTER_TIMEOUT); // it may still trickle: not for long
+            }
+            case WriteTimeoutException e -> { // stopped reading its response: the watchdog closed it
+                stats.connectionTimedOut();
+                Sockets.closeQuietly(socket);
             }
             case RequestTimeoutException e -> { // idle too long: nothing to say (RFC 9112 §9.5)
                 stats.connectionTimedOut();

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
+import java.time.Duration;
 
 /** Small socket chores every blocking stage needs, written once. */
 public final class Sockets {
@@ -18,7 +19,14 @@ public final class Sockets {
      */
     public static final int BACKLOG = 1024;
 
-    private static final int LINGER_MILLIS = 1000;
+    private static final Duration LINGER = Duration.ofSeconds(1);
+    /**
+     * The shorter linger after a 408: a client that was too slow to send its
+     * request would otherwise keep trickling bytes for the whole
+     * {@link #LINGER} and hold the worker that long past its answer. A
+     * moment is enough for the 408 to leave before the close.
+     */
+    public static final Duration LINGER_AFTER_TIMEOUT = Duration.ofMillis(100);
     private static final long LINGER_MAX_BYTES = 64L * 1024 * 1024;
 
     private Sockets() {
@@ -77,12 +85,17 @@ public final class Sockets {
      * still coming for a moment, then close — a "lingering close".
      */
     public static void lingerAndClose(Socket socket) {
+        lingerAndClose(socket, LINGER);
+    }
+
+    /** As {@link #lingerAndClose(Socket)}, discarding input for at most {@code linger}, however fast it comes. */
+    public static void lingerAndClose(Socket socket, Duration linger) {
         try (socket) {
             socket.shutdownOutput();
-            socket.setSoTimeout(LINGER_MILLIS);
+            socket.setSoTimeout((int) linger.toMillis());
             InputStream in = socket.getInputStream();
             byte[] sink = new byte[16 * 1024];
-            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            long deadline = System.nanoTime() + linger.toNanos();
             long discarded = 0;
             int n;
             while (discarded < LINGER_MAX_BYTES && System.nanoTime() < deadline && (n = in.read(sink)) >= 0) {
