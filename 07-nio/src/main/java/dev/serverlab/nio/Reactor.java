@@ -74,6 +74,7 @@ final class Reactor implements Runnable {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "reactor loop failed", e);
         } finally {
+            stopped = true;
             new ArrayList<>(connections).forEach(this::close);
             runPostedTasks(); // a connection handed over too late: register() closes it
             Sockets.closeQuietly(selector);
