@@ -1,8 +1,7 @@
 package dev.serverlab.nio;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Every connection's next deadline, kept so that a single thread can police
@@ -48,7 +47,7 @@ final class Deadlines {
         }
     }
 
-    private final List<Lane> lanes = new ArrayList<>();
+    private Lane[] lanes = new Lane[0]; // an array: the loop scans it twice a turn, without an iterator
     private int size;
 
     /** A lane for timeouts of this length, or null for {@link Duration#ZERO} (no timeout at all). */
@@ -57,7 +56,8 @@ final class Deadlines {
             return null;
         }
         Lane lane = new Lane(timeout.toNanos());
-        lanes.add(lane);
+        lanes = Arrays.copyOf(lanes, lanes.length + 1);
+        lanes[lanes.length - 1] = lane;
         return lane;
     }
 
