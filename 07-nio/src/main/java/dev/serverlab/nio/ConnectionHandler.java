@@ -26,25 +26,34 @@ import java.time.Duration;
  */
 final class ConnectionHandler {
 
-    private static final long LINGER_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final Duration LINGER = Duration.ofSeconds(1);
 
     private final Reactor reactor;
     private final Handler app;
     private final WorkerPool workers; // null: --workers 0, every handler runs on the loop
     private final ServerStats stats;
     private final NioOptions options;
-    private final Deadlines<NioConnection> deadlines;
-    // One read buffer for all connections: the parser keeps what it needs, so an idle connection costs no buffer.
+    private final Deadlines deadlines;
+    private final Deadlines.Lane readLane;   // null: no such timeout (0)
+    private final Deadlines.Lane idleLane;
+    private final Deadlines.Lane lingerLane;
+    // One read buffer for all the loop's connections, and parsers lent only while a request is on its
+    // way: an idle connection costs no buffer.
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final ParserPool parsers;
 
     ConnectionHandler(Reactor reactor, Handler app, WorkerPool workers, ServerStats stats, NioOptions options,
-                      Deadlines<NioConnection> deadlines) {
+                      Deadlines deadlines, ParserPool parsers) {
         this.reactor = reactor;
         this.app = app;
         this.workers = workers;
         this.stats = stats;
         this.options = options;
         this.deadlines = deadlines;
+        this.readLane = deadlines.lane(options.readTimeout());
+        this.idleLane = deadlines.lane(options.idleTimeout());
+        this.lingerLane = deadlines.lane(LINGER);
+        this.parsers = parsers;
     }
 
     void onReadable(NioConnection c) throws IOException {
@@ -52,9 +61,13 @@ final class ConnectionHandler {
             discardInput(c);
             return;
         }
-        if (c.readInto(readBuffer) < 0) {
-            // EOF: the parser decides what it means. Requests already received are still
-            // answered; a request cut off gets the parser's 400 and the connection closes.
+        if (c.readInto(readBuffer, parsers) < 0) {
+            if (c.requests == null) {
+                reactor.close(c); // EOF between requests: a clean end
+                return;
+            }
+            // EOF mid-request: the parser decides what it means. Requests already received are
+            // still answered; a request cut off gets the parser's 400 and the connection closes.
             c.requests.endOfInput();
             serveBuffered(c);
             if (!c.closed && c.currentState() == State.IDLE) {
@@ -88,7 +101,7 @@ final class ConnectionHandler {
     /** Returns true if it stopped for lack of bytes, false if the connection may not go on yet. */
     private boolean answerParsedRequests(NioConnection c) {
         try {
-            while (c.mayParseMore()) {
+            while (c.mayParseMore() && c.requests != null) {
                 Request request = c.requests.poll();
                 byte[] interim = c.requests.takeInterimResponse(); // 100 Continue, if the client waits for it
                 if (interim != null) {
@@ -105,6 +118,7 @@ final class ConnectionHandler {
                     respond(c, request, app.answer(request)); // microseconds, on the loop
                 }
             }
+            return c.requests == null; // idle: waiting for bytes
         } catch (HttpProtocolException e) {
             // RFC 9112 §9.6: after a framing error nothing that follows can be trusted; answer, then close.
             c.closeAfterWrite = true;
@@ -161,7 +175,7 @@ final class ConnectionHandler {
      */
     private void flush(NioConnection c) throws IOException {
         if (c.hasOutput() && c.flush() > 0 && c.state == State.WRITING && c.hasOutput()) {
-            setDeadline(c, options.idleTimeout().toNanos()); // progress: the client is still reading
+            setDeadline(c, idleLane); // progress: the client is still reading
         }
     }
 
@@ -195,7 +209,10 @@ final class ConnectionHandler {
             return;
         }
         enter(c, now);
-        c.key.interestOps(NioConnection.interestOps(now));
+        if (now == State.IDLE) {
+            c.releaseParserIfIdle(parsers); // nothing buffered: the next request borrows one again
+        }
+        c.key.interestOps(NioConnection.interestOps(now)); // the JDK skips the system call if unchanged
     }
 
     /** On entering a state, that state's deadline replaces the last one. */
@@ -208,25 +225,22 @@ final class ConnectionHandler {
         switch (state) {
             // The fresh-connection rule (as in 06 and 08): from accept until the first request is
             // complete the read timeout governs, as one deadline; between requests the idle timeout.
-            case IDLE -> setDeadline(c, (c.fresh ? options.readTimeout() : options.idleTimeout()).toNanos());
+            case IDLE -> setDeadline(c, c.fresh ? readLane : idleLane);
             case READING -> {
                 if (!(c.fresh && before == State.IDLE)) { // a fresh connection keeps its deadline from accept
-                    setDeadline(c, options.readTimeout().toNanos());
+                    setDeadline(c, readLane);
                 }
             }
             case HANDLING -> deadlines.cancel(c);
-            case WRITING -> setDeadline(c, options.idleTimeout().toNanos());
-            case CLOSING -> setDeadline(c, LINGER_NANOS);
+            case WRITING -> setDeadline(c, idleLane);
+            case CLOSING -> setDeadline(c, lingerLane);
         }
     }
     // end::settle[]
 
-    private void setDeadline(NioConnection c, long afterNanos) {
-        if (afterNanos <= 0) {
-            deadlines.cancel(c); // a timeout of 0 means none
-        } else {
-            deadlines.set(c, System.nanoTime() + afterNanos);
-        }
+    /** Replaces the connection's deadline with one from now; a null lane (a timeout of 0) means none. */
+    private void setDeadline(NioConnection c, Deadlines.Lane lane) {
+        deadlines.set(c, lane, System.nanoTime());
     }
 
     // tag::expire[]

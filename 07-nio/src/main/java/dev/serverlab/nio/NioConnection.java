@@ -23,9 +23,13 @@ import java.util.ArrayDeque;
  * {@link #fresh}), read timeout in READING, none in HANDLING, the idle timeout again
  * for a client that stops reading in WRITING, a short linger in CLOSING.
  *
- * <p>Only the reactor's thread touches a connection; workers never do.
+ * <p>An IDLE connection holds no buffer: its parser goes back to the loop's
+ * {@link ParserPool} and the output queue is empty. Memory grows only while
+ * a request is in flight.
+ *
+ * <p>Only its reactor's thread touches a connection; workers never do.
  */
-final class NioConnection {
+final class NioConnection extends Deadlines.Entry {
 
     enum State { IDLE, READING, HANDLING, WRITING, CLOSING }
 
@@ -39,9 +43,11 @@ final class NioConnection {
 
     final SocketChannel channel;
     final SelectionKey key;
-    final RequestAssembler requests;
+    /** The parser, borrowed from the loop's pool while a request is on its way; null while idle. */
+    RequestAssembler requests;
 
-    private final ArrayDeque<ByteBuffer> output = new ArrayDeque<>();
+    private ArrayDeque<ByteBuffer> output; // made on the first response that does not go out at once
+    private ByteBuffer pending;           // the first waiting buffer: most responses never need the deque
     private long pendingBytes;
 
     /** The state the reactor last settled on; null until the first settle. */
@@ -60,10 +66,9 @@ final class NioConnection {
      */
     boolean fresh = true;
 
-    NioConnection(SocketChannel channel, SelectionKey key, RequestAssembler requests) {
+    NioConnection(SocketChannel channel, SelectionKey key) {
         this.channel = channel;
         this.key = key;
-        this.requests = requests;
     }
 
     // tag::read[]
@@ -72,14 +77,25 @@ final class NioConnection {
      * loop's shared buffer, and feeds it to the parser, which keeps any bytes
      * it cannot use yet. Returns the count read, 0 if nothing was there, -1 at EOF.
      */
-    int readInto(ByteBuffer shared) throws IOException {
+    int readInto(ByteBuffer shared, ParserPool parsers) throws IOException {
         shared.clear();
         int n = channel.read(shared);
         if (n > 0) {
+            if (requests == null) {
+                requests = parsers.take(); // a request begins: only now does it need a parser
+            }
             shared.flip();
             requests.feed(shared);
         }
         return n;
+    }
+
+    /** Gives the parser back to the pool if it holds nothing: no partial request, no pipelined bytes. */
+    void releaseParserIfIdle(ParserPool parsers) {
+        if (requests != null && requests.isIdle()) {
+            parsers.give(requests);
+            requests = null;
+        }
     }
     // end::read[]
 
@@ -91,7 +107,14 @@ final class NioConnection {
 
     /** Adds bytes to send after whatever is already waiting. */
     void queue(ByteBuffer bytes) {
-        output.add(bytes);
+        if (pending == null) {
+            pending = bytes;
+        } else {
+            if (output == null) {
+                output = new ArrayDeque<>(4);
+            }
+            output.add(bytes); // behind pending, in order: pipelined responses, or 100 Continue then a response
+        }
         pendingBytes += bytes.remaining();
     }
 
@@ -105,22 +128,21 @@ final class NioConnection {
      */
     long flush() throws IOException {
         long written = 0;
-        while (!output.isEmpty()) {
-            ByteBuffer first = output.peek();
-            int n = channel.write(first);
+        while (pending != null) {
+            int n = channel.write(pending);
             written += n;
             pendingBytes -= n;
-            if (first.hasRemaining()) {
+            if (pending.hasRemaining()) {
                 break; // the socket's send buffer is full: the client is not reading fast enough
             }
-            output.poll();
+            pending = output == null ? null : output.poll();
         }
         return written;
     }
     // end::flush[]
 
     boolean hasOutput() {
-        return !output.isEmpty();
+        return pending != null;
     }
 
     /** Whether the next request may be parsed and answered now (pipelining, in order, bounded). */
@@ -140,7 +162,7 @@ final class NioConnection {
         if (inFlight) {
             return State.HANDLING;
         }
-        return requests.isIdle() ? State.IDLE : State.READING;
+        return requests == null || requests.isIdle() ? State.IDLE : State.READING;
     }
 
     /**

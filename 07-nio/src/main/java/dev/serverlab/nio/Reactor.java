@@ -3,18 +3,12 @@ package dev.serverlab.nio;
 import dev.serverlab.core.app.Handler;
 import dev.serverlab.core.app.ServerStats;
 import dev.serverlab.core.http.HttpLimits;
-import dev.serverlab.core.http.RequestAssembler;
-import dev.serverlab.core.net.AcceptBackoff;
-import dev.serverlab.core.net.AcceptFailureLog;
 import dev.serverlab.core.net.Sockets;
 import dev.serverlab.core.net.WorkerPool;
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Queue;
@@ -22,62 +16,49 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The selector loop: one thread that accepts, reads, parses, answers and
- * writes for every connection, never waiting on any one of them (Doug Lea's
- * reactor, "Scalable IO in Java").
+ * One selector loop: a thread that reads, parses, answers and writes for
+ * every connection it was handed, never waiting on any one of them (Doug
+ * Lea's reactor, "Scalable IO in Java"). With {@code --loops N} there are N
+ * of these, each with its own selector, connections and deadlines; the
+ * {@link Acceptor} deals new connections out to them in turn.
  *
  * <p>Lifecycle: {@link #run()} loops until shutdown: each turn it sleeps in
  * {@code select} until a socket is ready, another thread posts a task, or the
- * earliest deadline comes due; then it runs the posted tasks (worker
- * completions, shutdown), serves the ready sockets and expires deadlines.
- * {@link #beginDrain()} stops accepting and closes idle connections; the loop
- * ends once the last connection closes, or at once on {@link #stopNow()}.
+ * earliest deadline comes due; then it runs the posted tasks (new
+ * connections, worker completions, shutdown), serves the ready sockets and
+ * expires deadlines. {@link #beginDrain()} closes idle connections; the
+ * loop ends once the last connection closes, or at once on {@link #stopNow()}.
  *
- * <p>The loop owns the selector, the listener, the set of open connections
- * and their {@link Deadlines}; what it does for one ready connection is
- * {@link ConnectionHandler}'s job.
+ * <p>The loop owns the selector, its set of open connections, their
+ * {@link Deadlines} and a {@link ParserPool}; what it does for one ready
+ * connection is {@link ConnectionHandler}'s job.
  *
- * <p>Everything here runs on the loop's thread, except {@link #post}: that
- * is how workers hand a response back ({@code selector.wakeup()} cuts the
- * {@code select} short). Nothing here may block — one blocking call stalls
- * every connection — so handlers that may block go to the {@link WorkerPool}.
+ * <p>Everything here runs on the loop's thread, except {@link #post} and
+ * {@link #adopt}: that is how the acceptor hands over a connection and how
+ * workers hand back a response ({@code selector.wakeup()} cuts the {@code
+ * select} short). Nothing here may block — one blocking call stalls every
+ * connection of this loop — so handlers that may block go to the
+ * {@link WorkerPool}.
  */
 final class Reactor implements Runnable {
 
-    /** Accepts one pending connection, or null if none is pending; a seam for fault injection. */
-    @FunctionalInterface
-    interface Acceptor {
-        SocketChannel accept(ServerSocketChannel listener) throws IOException;
-    }
-
     private static final System.Logger LOG = System.getLogger(Reactor.class.getName());
-    private static final long NEVER = Long.MAX_VALUE;
 
     private final Selector selector;
-    private final ServerSocketChannel listener;
-    private final SelectionKey acceptKey;
-    private final Acceptor acceptor;
     private final ConnectionHandler handler;
     private final ServerStats stats;
-    private final HttpLimits limits;
 
     private final Set<NioConnection> connections = new HashSet<>();
-    private final Deadlines<NioConnection> deadlines = new Deadlines<>();
+    private final Deadlines deadlines = new Deadlines();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final AcceptBackoff backoff = new AcceptBackoff();
-    private long acceptResumesAt = NEVER;
     private boolean draining;
     private boolean stopped;
 
-    Reactor(Selector selector, ServerSocketChannel listener, Acceptor acceptor, Handler app, WorkerPool workers,
-            ServerStats stats, NioOptions options, HttpLimits limits) throws IOException {
-        this.selector = selector;
-        this.listener = listener;
-        this.acceptKey = listener.register(selector, SelectionKey.OP_ACCEPT);
-        this.acceptor = acceptor;
-        this.handler = new ConnectionHandler(this, app, workers, stats, options, deadlines);
+    Reactor(Handler app, WorkerPool workers, ServerStats stats, NioOptions options,
+            HttpLimits limits) throws IOException {
+        this.selector = Selector.open();
+        this.handler = new ConnectionHandler(this, app, workers, stats, options, deadlines, new ParserPool(limits));
         this.stats = stats;
-        this.limits = limits;
     }
 
     // tag::loop[]
@@ -85,29 +66,23 @@ final class Reactor implements Runnable {
     public void run() {
         try {
             while (!stopped) {
-                long wait = millisUntil(Math.min(deadlines.nextAt(), acceptResumesAt));
-                selector.select(this::serve, wait);    // sleep until something is ready, posted, or due
-                runPostedTasks();                      // responses from workers, shutdown
-                long now = System.nanoTime();
-                expireDeadlines(now);                  // idle, read, write and linger timeouts
-                resumeAcceptingIfDue(now);
+                selector.select(this::serve, millisUntil(deadlines.nextAt())); // ready, posted, or due
+                runPostedTasks();                  // new connections, responses from workers, shutdown
+                expireDeadlines(System.nanoTime()); // idle, read, write and linger timeouts
                 stopped |= draining && connections.isEmpty();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "reactor loop failed", e);
         } finally {
+            stopped = true;
             new ArrayList<>(connections).forEach(this::close);
-            Sockets.closeQuietly(listener);
+            runPostedTasks(); // a connection handed over too late: register() closes it
             Sockets.closeQuietly(selector);
         }
     }
 
-    /** One ready key: a pending connection, or a connection that can be read or written. */
+    /** One ready key: a connection that can be read or written. */
     private void serve(SelectionKey key) {
-        if (key == acceptKey) {
-            acceptPending();
-            return;
-        }
         NioConnection c = (NioConnection) key.attachment();
         try {
             if (key.isValid() && key.isWritable()) {
@@ -133,78 +108,42 @@ final class Reactor implements Runnable {
         selector.wakeup();
     }
 
-    // --- accepting --------------------------------------------------------------------
-
-    // tag::accept[]
-    private void acceptPending() {
-        while (true) {
-            SocketChannel channel;
-            try {
-                channel = acceptor.accept(listener);
-            } catch (IOException e) {
-                if (listener.isOpen()) {
-                    pauseAccepting(e); // e.g. "Too many open files"
-                }
-                return;
-            }
-            if (channel == null) {
-                return; // nothing more pending right now
-            }
-            backoff.succeeded();
-            register(channel);
-        }
+    // tag::adopt[]
+    /** From the acceptor's thread: this loop serves {@code channel} from now on. */
+    void adopt(SocketChannel channel) {
+        post(() -> register(channel));
     }
 
-    /**
-     * A loop cannot sleep off a failed accept as the blocking stages do: every
-     * other connection would stall. Instead it stops watching the listener
-     * until the backoff delay has passed; the pending connection waits in the
-     * kernel's queue meanwhile.
-     */
-    private void pauseAccepting(IOException e) {
-        Duration delay = backoff.failed();
-        AcceptFailureLog.retrying(e, delay); // stderr, not a logger, which might need a descriptor
-        acceptKey.interestOps(0);
-        acceptResumesAt = System.nanoTime() + delay.toNanos();
-    }
-    // end::accept[]
-
-    private void resumeAcceptingIfDue(long now) {
-        if (acceptResumesAt != NEVER && now >= acceptResumesAt) {
-            acceptResumesAt = NEVER;
-            if (acceptKey.isValid()) {
-                acceptKey.interestOps(SelectionKey.OP_ACCEPT);
-            }
-        }
-    }
-
+    /** On the loop: watch the new connection for reads and give it its first deadline. */
     private void register(SocketChannel channel) {
+        if (draining || stopped) {
+            Sockets.closeQuietly(channel);
+            return;
+        }
         try {
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            NioConnection c = new NioConnection(channel, key, new RequestAssembler(limits));
+            NioConnection c = new NioConnection(channel, key);
             key.attach(c);
             connections.add(c);
             stats.connectionOpened();
-            handler.settle(c);
+            handler.settle(c); // IDLE, fresh: the read timeout runs from now
         } catch (IOException e) {
             Sockets.closeQuietly(channel);
         }
     }
+    // end::adopt[]
 
     // --- timeouts ---------------------------------------------------------------------
 
-
     private void expireDeadlines(long now) {
-        NioConnection c;
-        while ((c = deadlines.pollExpired(now)) != null) {
-            handler.expired(c);
+        Deadlines.Entry expired;
+        while ((expired = deadlines.pollExpired(now)) != null) {
+            handler.expired((NioConnection) expired);
         }
     }
 
     private static long millisUntil(long at) {
-        if (at == NEVER) {
+        if (at == Deadlines.NONE) {
             return 0; // select(0): no timeout at all
         }
         long nanos = at - System.nanoTime();
@@ -233,11 +172,9 @@ final class Reactor implements Runnable {
         }
     }
 
-    /** On the loop: stop accepting, close idle connections, let the others finish their response. */
+    /** On the loop: close idle connections, let the others finish their response. */
     void beginDrain() {
         draining = true;
-        acceptKey.cancel();
-        Sockets.closeQuietly(listener);
         new ArrayList<>(connections).forEach(handler::settle);
     }
 

@@ -2,46 +2,61 @@ package dev.serverlab.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The loop's timer: earliest first, one deadline per target, replaced or cancelled in place. */
+/** The loop's timer: earliest first across lanes, one deadline per entry, replaced or cancelled in place. */
 class DeadlinesTest {
 
+    private final Deadlines d = new Deadlines();
+    private final Deadlines.Lane short100 = d.lane(Duration.ofNanos(100));
+    private final Deadlines.Lane long300 = d.lane(Duration.ofNanos(300));
+    private final Deadlines.Entry a = new Deadlines.Entry();
+    private final Deadlines.Entry b = new Deadlines.Entry();
+    private final Deadlines.Entry c = new Deadlines.Entry();
+
     @Test
-    void expiresInDeadlineOrderAndOnlyWhenDue() {
-        Deadlines<String> d = new Deadlines<>();
-        d.set("late", 300);
-        d.set("early", 100);
-        d.set("middle", 200);
+    void expiresInDeadlineOrderAcrossLanesAndOnlyWhenDue() {
+        d.set(a, long300, 0);   // due at 300
+        d.set(b, short100, 0);  // due at 100
+        d.set(c, short100, 100); // due at 200
         assertThat(d.nextAt()).isEqualTo(100);
         assertThat(d.pollExpired(99)).isNull();
-        assertThat(d.pollExpired(250)).isEqualTo("early");
-        assertThat(d.pollExpired(250)).isEqualTo("middle");
+        assertThat(d.pollExpired(250)).isSameAs(b);
+        assertThat(d.pollExpired(250)).isSameAs(c);
         assertThat(d.pollExpired(250)).isNull();
         assertThat(d.nextAt()).isEqualTo(300);
     }
 
     @Test
-    void settingAgainReplacesTheOldDeadline() {
-        Deadlines<String> d = new Deadlines<>();
-        d.set("conn", 100);
-        d.set("conn", 500); // e.g. idle deadline replaced by a read deadline
+    void settingAgainReplacesTheOldDeadlineEvenInAnotherLane() {
+        d.set(a, short100, 0);
+        d.set(a, long300, 200); // e.g. an idle deadline replaced by a read deadline: due at 500
         assertThat(d.size()).isEqualTo(1);
         assertThat(d.pollExpired(200)).isNull();
-        assertThat(d.pollExpired(500)).isEqualTo("conn");
+        assertThat(d.pollExpired(500)).isSameAs(a);
         assertThat(d.nextAt()).isEqualTo(Deadlines.NONE);
     }
 
     @Test
-    void cancelledTargetsNeverExpireAndEqualTimesAllExpire() {
-        Deadlines<String> d = new Deadlines<>();
-        d.set("a", 100);
-        d.set("b", 100);
-        d.set("c", 100);
-        d.cancel("b");
-        assertThat(d.pollExpired(100)).isEqualTo("a");
-        assertThat(d.pollExpired(100)).isEqualTo("c");
+    void cancelledEntriesNeverExpireAndEqualTimesAllExpire() {
+        d.set(a, short100, 0);
+        d.set(b, short100, 0);
+        d.set(c, short100, 0);
+        d.cancel(b);
+        d.cancel(b); // twice is harmless
+        assertThat(d.pollExpired(100)).isSameAs(a);
+        assertThat(d.pollExpired(100)).isSameAs(c);
         assertThat(d.pollExpired(100)).isNull();
         assertThat(d.size()).isZero();
+    }
+
+    @Test
+    void aZeroTimeoutHasNoLaneAndSettingItCancels() {
+        assertThat(d.lane(Duration.ZERO)).isNull();
+        d.set(a, short100, 0);
+        d.set(a, null, 0);
+        assertThat(d.size()).isZero();
+        assertThat(d.nextAt()).isEqualTo(Deadlines.NONE);
     }
 }

@@ -15,8 +15,8 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class ReactorTest {
     // tag::loop-stall[]
     @Test
     void oneSleepOnTheLoopStallsEveryConnection() throws Exception {
-        try (StageServer server = start(NioOptions.DEFAULTS.withWorkers(0));
+        try (StageServer server = start(NioOptions.DEFAULTS.withLoops(1).withWorkers(0));
              RawClient sleeper = RawClient.connect(server.port());
              RawClient other = RawClient.connect(server.port())) {
             long start = System.nanoTime();
@@ -59,6 +59,43 @@ class ReactorTest {
         }
     }
     // end::loop-stall[]
+
+    /**
+     * Two loops, no workers: connections are dealt to the loops in turn, so
+     * the 1st and 3rd share a loop and the 2nd has the other. While the 1st
+     * sleeps on its loop, the 2nd is answered and the 3rd, asked first, is
+     * still waiting: more loops shrink the blast radius of a blocking call,
+     * they do not remove it.
+     */
+    // tag::loops-stall[]
+    @Test
+    void aSleepStallsOnlyTheConnectionsOfItsOwnLoop() throws Exception {
+        try (StageServer server = start(NioOptions.DEFAULTS.withLoops(2).withWorkers(0));
+             RawClient sleeper = connectAndServe(server, "first");    // loop 0
+             RawClient neighbour = connectAndServe(server, "second"); // loop 1
+             RawClient sharer = connectAndServe(server, "third")) {   // loop 0 again
+            long start = System.nanoTime();
+            sleeper.send(Requests.get("/sleep/3000"));
+            Polling.until(() -> server.stats().snapshot().requests() == 4, SOON); // loop 0 is now asleep
+            sharer.send(Requests.get("/echo/stalled"));
+            assertThat(neighbour.send(Requests.get("/echo/prompt")).readResponse().bodyText()).isEqualTo("prompt");
+            sharer.readTimeout(Duration.ofMillis(1));
+            assertThat(catchThrowable(sharer::readResponse)).as("the third, on the sleeping loop, is not answered yet")
+                    .isInstanceOf(SocketTimeoutException.class);
+            sharer.readTimeout(SOON);
+            assertThat(sharer.readResponse().bodyText()).isEqualTo("stalled");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the third waited out the sleep")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(3000 - 30));
+        }
+    }
+    // end::loops-stall[]
+
+    /** Connects and completes one request, so the acceptor has dealt this connection before the next one. */
+    private static RawClient connectAndServe(StageServer server, String word) throws IOException {
+        RawClient client = RawClient.connect(server.port());
+        assertThat(client.send(Requests.get("/echo/" + word)).readResponse().bodyText()).isEqualTo(word);
+        return client;
+    }
 
     /**
      * With one worker, the same {@code /sleep} runs off the loop: {@code
@@ -126,16 +163,17 @@ class ReactorTest {
     }
 
     /**
-     * accept() failing as it does when descriptors run out: the loop stops
-     * watching the listener for 5, 10, 20, 40, 80 ms — it cannot sleep — and
-     * then serves the client that waited in the kernel's queue meanwhile.
+     * accept() failing as it does when descriptors run out: the acceptor
+     * waits 5, 10, 20, 40 ms between tries — on its own thread, never on a
+     * loop — and then serves the client that waited in the kernel's queue
+     * meanwhile.
      */
     // tag::accept-backoff-test[]
     @Test
-    void acceptSurvivesTooManyOpenFilesWithoutSleepingOnTheLoop() throws Exception {
+    void acceptSurvivesTooManyOpenFilesBackingOffOnItsOwnThread() throws Exception {
         AtomicInteger failuresLeft = new AtomicInteger(5);
-        List<Long> failures = new ArrayList<>();
-        Reactor.Acceptor exhausted = listener -> {
+        List<Long> failures = new CopyOnWriteArrayList<>();
+        Acceptor.AcceptCall exhausted = listener -> {
             if (failuresLeft.getAndDecrement() > 0) {
                 failures.add(System.nanoTime());
                 throw new IOException("Too many open files");

@@ -39,6 +39,9 @@ final class PercentDecoding {
                 }
                 out.write(hi << 4 | lo);
                 i += 3;
+            } else if (c < 0x80) {
+                out.write(c); // ASCII is its own UTF-8: no string or array per character
+                i++;
             } else {
                 int end = i + Character.charCount(encoded.codePointAt(i));
                 out.writeBytes(encoded.substring(i, end).getBytes(StandardCharsets.UTF_8));

@@ -54,11 +54,14 @@ public final class Headers {
         return Optional.empty();
     }
 
-    /** Every value of the named field, in the order received. */
+    /** Every value of the named field, in the order received; read-only (may be {@code List.of()}). */
     public List<String> all(String name) {
-        List<String> values = new ArrayList<>();
+        List<String> values = List.of(); // the parser asks for fields most requests lack: no list for none
         for (Field f : fields) {
             if (f.name().equalsIgnoreCase(name)) {
+                if (values.isEmpty()) {
+                    values = new ArrayList<>(2);
+                }
                 values.add(f.value());
             }
         }

@@ -50,19 +50,27 @@ public final class Sockets {
      * hash of the client's address and port. macOS accepts the option but
      * hands every connection to one listener. Chapter 10 runs this.
      */
-    // tag::listen-reuse-port[]
     public static ServerSocket listen(ServerConfig config) throws IOException {
-        if (!config.reusePort()) {
-            return listen(config.port());
-        }
-        ServerSocket listener = new ServerSocket();
-        if (!listener.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+        return bind(new ServerSocket(), config);
+    }
+
+    /**
+     * Binds a socket not yet bound as {@link #listen(ServerConfig)} does. A
+     * non-blocking stage passes its {@code ServerSocketChannel.socket()}, so
+     * the options are set in one place for both kinds of listener.
+     */
+    // tag::listen-reuse-port[]
+    public static ServerSocket bind(ServerSocket listener, ServerConfig config) throws IOException {
+        if (config.reusePort() && !listener.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
             listener.close();   // Windows, for one: fail like a taken port, with exit 1
             throw new BindException("SO_REUSEPORT is not supported on this platform");
         }
+        // Lets a restarted server bind while old connections sit in TIME_WAIT.
         listener.setReuseAddress(true);
-        // Must be set before bind(), by every process that shares the port.
-        listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        if (config.reusePort()) {
+            // Must be set before bind(), by every process that shares the port.
+            listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        }
         listener.bind(new InetSocketAddress(config.port()), BACKLOG);
         return listener;
     }
