@@ -113,11 +113,11 @@ public final class Report {
         return map;
     }
 
-    /** The one number a result is compared by: the score, or for sample mode the median. */
+    /** The one number a result is compared by: the median of the iterations, or for sample mode the p50. */
     private static double headline(JmhResult r) {
         if (r == null) {
             return Double.NaN;
         }
-        return r.mode().equals("sample") ? r.percentiles().getOrDefault("50.0", Double.NaN) : r.score();
+        return r.mode().equals("sample") ? r.percentiles().getOrDefault("50.0", Double.NaN) : r.median();
     }
 }
