@@ -90,7 +90,7 @@ public final class KeepAliveConnection {
                     closeAfterLastResponse(reader);
                     return;
                 }
-                if (!enterIdle(reader.hasBufferedInput())) {
+                if (!enterIdle(reader.nextRequestBegun())) {
                     break; // shutdown began while we were answering
                 }
                 request = reader.read(settings.idleTimeout(), settings.readTimeout());
@@ -123,8 +123,11 @@ public final class KeepAliveConnection {
 
     /**
      * Marks the connection idle (between requests) unless the next request
-     * has already begun (pipelined bytes buffered); false if it has been
-     * asked to stop.
+     * has already begun (pipelined bytes read); false if it has been asked
+     * to stop. Bytes still in the kernel do not count: asking the kernel is
+     * a system call per request, and a request that lands there just as
+     * shutdown closes the connection is the same race as one that lands a
+     * moment later (see {@link #leaveIdle}).
      */
     private boolean enterIdle(boolean nextRequestBegun) {
         synchronized (lock) {

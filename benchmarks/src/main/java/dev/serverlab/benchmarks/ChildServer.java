@@ -44,11 +44,23 @@ final class ChildServer implements AutoCloseable {
         this.jvm = jvm;
     }
 
+    /** A JVM server with native memory tracking on, so {@link #read} can report its thread stacks. */
     static ChildServer start(List<String> jvmOptions, String mainClass, List<String> args) throws IOException {
+        return start(jvmOptions, mainClass, args, true);
+    }
+
+    /**
+     * A JVM server; {@code tracked}: with native memory tracking, which the footprint run reads and a
+     * throughput run does without (it costs a little on every allocation of native memory).
+     */
+    static ChildServer start(List<String> jvmOptions, String mainClass, List<String> args, boolean tracked)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.add("-XX:NativeMemoryTracking=summary");
+        if (tracked) {
+            command.add("-XX:NativeMemoryTracking=summary");
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         return start(command, true);

@@ -164,6 +164,7 @@ public final class IdleConnectionFootprint {
                 if (launch.mainClass() != null) {
                     System.out.println(launch.name() + ": " + child.stackChunks(n));
                 }
+                System.out.println(launch.name() + ": " + everyOneAnswers(idle));
                 return row(launch.name(), n, before, after);
             } finally {
                 idle.forEach(EchoClient::close);
@@ -171,6 +172,34 @@ public final class IdleConnectionFootprint {
         }
     }
     // end::measure[]
+
+    /**
+     * With all N connections still open, each asks once more: N answers and no error, or the run stops.
+     * This is the scale check (10,000 kept-alive connections at once, every one served), made where the
+     * descriptor limit has been raised, in a benchmark run rather than a unit test.
+     */
+    private static String everyOneAnswers(List<EchoClient> open) {
+        int answered = 0;
+        int failed = 0;
+        String firstFailure = "";
+        for (EchoClient client : open) {
+            try {
+                client.get();
+                answered++;
+            } catch (IOException e) {
+                if (failed++ == 0) {
+                    firstFailure = ", first: " + e;
+                }
+            }
+        }
+        long reused = open.stream().filter(c -> c.connections() == 1).count();
+        String line = String.format(Locale.ROOT, "%,d connections open at once, %,d answered a second request"
+                + " (%,d on their first connection), %,d errors%s", open.size(), answered, reused, failed, firstFailure);
+        if (failed > 0) {
+            throw new IllegalStateException(line);
+        }
+        return line;
+    }
 
     /** Builds benchmarks/peers/go (run from the repository root) and returns its command line. */
     private static List<String> goPeer(List<String> args) throws IOException, InterruptedException {

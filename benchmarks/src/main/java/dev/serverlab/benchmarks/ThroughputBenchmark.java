@@ -1,6 +1,7 @@
 package dev.serverlab.benchmarks;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,7 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * End-to-end: one operation is one {@code GET /echo/hello} over loopback,
  * from a benchmark thread's own blocking {@link EchoClient} to a server
- * started in this JVM. It measures everything a request costs: the
+ * running in a JVM of its own ({@link ServerMain}, started per trial by
+ * {@link ChildServer}), so the clients' threads and garbage do not share
+ * the server's heap, collector and JIT. It measures everything a request costs: the
  * kernel's TCP work, the server's threads and hand-offs, the codec and the
  * application, and (without keep-alive) the connection set-up and
  * tear-down. Client and server share the machine's cores, so a server
@@ -30,8 +33,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * client connection per thread:
  *
  * <pre>
+ * # every server, median and min-max of 2 forks x 5 iterations (chapter 09)
  * java -jar benchmarks/target/benchmarks.jar ThroughputBenchmark -t 4 \
- *      -f 1 -wi 1 -w 2s -i 3 -r 2s -rf json -rff throughput.json
+ *      -f 2 -wi 2 -w 2s -i 5 -r 2s -rf json -rff throughput.json
+ * # quick: keep-alive throughput only, every server ranked, under 5 minutes
+ * java -jar benchmarks/target/benchmarks.jar 'ThroughputBenchmark.throughput' -p keepAlive=true -t 4 \
+ *      -f 1 -wi 1 -w 2s -i 3 -r 2s -rf json -rff quick.json
  * # one server, several concurrency levels (one run per -t):
  * for t in 1 4 16 64; do java -jar benchmarks/target/benchmarks.jar ThroughputBenchmark \
  *      -p server=07-nio -t $t -rf json -rff tp-$t.json; done
@@ -54,11 +61,13 @@ public class ThroughputBenchmark {
     @Param({"true", "false"})
     public boolean keepAlive;
 
-    private RunningServer running;
+    private ChildServer running;
 
+    // One fresh server process per trial: warm-up iterations warm its JIT, and nothing of the last server remains.
     @Setup(Level.Trial)
-    public void startServer() {
-        running = Servers.start(server, keepAlive);
+    public void startServer() throws IOException {
+        running = ChildServer.start(List.of(), ServerMain.class.getName(), List.of(server, Boolean.toString(keepAlive)),
+                false);
     }
 
     @TearDown(Level.Trial)

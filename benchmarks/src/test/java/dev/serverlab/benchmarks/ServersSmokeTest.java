@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -30,6 +31,19 @@ class ServersSmokeTest {
             assertThat(client.get()).isEqualTo("hello".length());
             assertThat(client.get()).isEqualTo("hello".length());
             assertThat(client.connections()).isEqualTo(ONE_REQUEST_PER_CONNECTION.contains(name) ? 2 : 1);
+        }
+    }
+
+    /** The throughput benchmark's way: the server in a JVM of its own, found by its start-up line. */
+    @Test
+    void serverMainRunsAServerInAJvmOfItsOwn() throws IOException {
+        try (ChildServer child = ChildServer.start(java.util.List.of(), ServerMain.class.getName(),
+                java.util.List.of("07-nio", "true"), false);
+             EchoClient client = new EchoClient(child.port(), "/echo/hello", true)) {
+            assertThat(child.pid()).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(client.get()).isEqualTo("hello".length());
+            assertThat(client.get()).isEqualTo("hello".length());
+            assertThat(client.connections()).isEqualTo(1);
         }
     }
 

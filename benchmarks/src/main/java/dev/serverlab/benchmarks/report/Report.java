@@ -32,8 +32,10 @@ public final class Report {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 3 && args[0].equals("--compare")) {
-            System.out.print(compare(JmhResult.read(Path.of(args[1])), JmhResult.read(Path.of(args[2])),
-                    Path.of(args[1]).getFileName().toString(), Path.of(args[2]).getFileName().toString()));
+            Path a = Path.of(args[1]);
+            Path b = Path.of(args[2]);
+            boolean sameName = a.getFileName().equals(b.getFileName()); // e.g. quick/x.json and full/x.json
+            System.out.print(compare(JmhResult.read(a), JmhResult.read(b), label(a, sameName), label(b, sameName)));
             return;
         }
         if (args.length != 5 || !args[1].equals("--out") || !args[3].equals("--name")) {
@@ -55,6 +57,12 @@ public final class Report {
         }
         Files.writeString(dir.resolve(name + ".md"), md);
         System.out.println("wrote " + dir.resolve(name + ".md") + " and " + tables.size() + " charts");
+    }
+
+    private static String label(Path file, boolean withDirectory) {
+        Path parent = file.toAbsolutePath().getParent();
+        return withDirectory && parent != null ? parent.getFileName() + "/" + file.getFileName()
+                : file.getFileName().toString();
     }
 
     /**
@@ -113,11 +121,11 @@ public final class Report {
         return map;
     }
 
-    /** The one number a result is compared by: the score, or for sample mode the median. */
+    /** The one number a result is compared by: the median of the iterations, or for sample mode the p50. */
     private static double headline(JmhResult r) {
         if (r == null) {
             return Double.NaN;
         }
-        return r.mode().equals("sample") ? r.percentiles().getOrDefault("50.0", Double.NaN) : r.score();
+        return r.mode().equals("sample") ? r.percentiles().getOrDefault("50.0", Double.NaN) : r.median();
     }
 }

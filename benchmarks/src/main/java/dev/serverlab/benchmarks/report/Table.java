@@ -12,7 +12,10 @@ import java.util.Set;
  * One benchmark's results as a grid: a row per server (or per benchmark
  * method, when there is no {@code server} parameter), a column per
  * setting (other parameters and the thread count). Each cell keeps its
- * text and the one number a bar chart draws.
+ * text and the one number a bar chart draws. A throughput or time cell is
+ * the median of the iterations with their min–max, not JMH's mean ± a
+ * Student-t interval: with three iterations that interval is about thirty
+ * times their spread and says nothing a reader can use.
  *
  * @param title   e.g. {@code ThroughputBenchmark.throughput: ops/s (higher is better)}
  * @param values  per row, per column; NaN where a combination was not run
@@ -81,9 +84,9 @@ public record Table(String title, String rowHeader, List<String> columns, List<S
                 values.get(row).set(column, p50);
             } else {
                 unit = r.unit();
-                cells.get(row).set(column, Double.isNaN(r.error()) ? format(r.score())
-                        : format(r.score()) + " ± " + format(r.error()));
-                values.get(row).set(column, r.score());
+                cells.get(row).set(column, r.samples().size() < 2 ? format(r.score())
+                        : format(r.median()) + " (" + format(r.min()) + "–" + format(r.max()) + ")");
+                values.get(row).set(column, r.median());
             }
         }
         String what = metric != null ? metric + ", " + unit + " (lower is better)"

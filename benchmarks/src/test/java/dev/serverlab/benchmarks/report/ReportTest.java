@@ -59,8 +59,8 @@ class ReportTest {
         assertThat(throughput.markdown()).isEqualTo("""
                 | server | keepAlive=true t=4 | keepAlive=false t=4 |
                 |---|---:|---:|
-                | 07-nio | 38,218 ± 1,201 | 8,682 |
-                | 02-sequential | 11,430 ± 512 | – |
+                | 07-nio | 38,200 (37,000–39,400) | 8,682 |
+                | 02-sequential | 11,400 (11,000–11,900) | – |
                 """);
     }
 
@@ -74,7 +74,7 @@ class ReportTest {
                 "CodecBenchmark: ns/op (lower is better)",
                 "CodecBenchmark: gc.alloc.rate.norm, B/op (lower is better)");
         assertThat(tables.get(1).cells().get(0)).containsExactly("98.5 / 412");
-        assertThat(tables.get(2).markdown()).contains("| parseGet | 791 ± 280 |");
+        assertThat(tables.get(2).markdown()).contains("| parseGet | 800 (700–900) |");
         assertThat(tables.get(3).markdown()).contains("| parseGet | 2,392 |");
     }
 
@@ -84,7 +84,7 @@ class ReportTest {
 
         assertThat(table).startsWith("| benchmark | setting | a | b | b / a |\n|---|---|---:|---:|---:|\n");
         assertThat(table)
-                .contains("| ThroughputBenchmark.throughput | keepAlive=true server=07-nio t=4 | 38,218 | 19,109 | 0.50× |")
+                .contains("| ThroughputBenchmark.throughput | keepAlive=true server=07-nio t=4 | 38,200 | 19,100 | 0.50× |")
                 .contains("| ThroughputBenchmark.latency | keepAlive=true server=07-nio t=4 | 98.5 | 197 | 2.00× |")
                 .contains("| ThroughputBenchmark.throughput | keepAlive=false server=07-nio t=4 | 8,682 | – | – |");
     }
@@ -98,7 +98,22 @@ class ReportTest {
         String table = Report.compare(List.of(t4), List.of(t16), "t4", "t16");
 
         assertThat(table).endsWith(
-                "| ThroughputBenchmark.throughput | keepAlive=true server=07-nio t=4→16 | 38,218 | 57,325 | 1.50× |\n");
+                "| ThroughputBenchmark.throughput | keepAlive=true server=07-nio t=4→16 | 38,200 | 57,325 | 1.50× |\n");
+    }
+
+    @Test
+    void medianAndMinMaxComeFromEveryIterationOfEveryFork() {
+        JmhResult twoForks = JmhResult.parse("""
+                [{"benchmark": "x.ThroughputBenchmark.throughput", "mode": "thrpt", "threads": 4, "params": {},
+                  "primaryMetric": {"score": 101.0, "scoreError": 900.0, "scoreUnit": "ops/s",
+                                    "rawData": [[90.0, 110.0], [100.0, 104.0]]}}]
+                """).get(0);
+
+        assertThat(twoForks.samples()).containsExactly(90.0, 110.0, 100.0, 104.0);
+        assertThat(twoForks.median()).isEqualTo(102.0);
+        assertThat(twoForks.min()).isEqualTo(90.0);
+        assertThat(twoForks.max()).isEqualTo(110.0);
+        assertThat(twoForks.spreadPercent()).isCloseTo(100 * 12.0 / 102, within(1e-9));
     }
 
     @Test
@@ -110,7 +125,7 @@ class ReportTest {
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n");
         // Three values (the fourth cell was not run): three bars, plus two legend swatches and the background.
         assertThat(svg.split("<rect ", -1)).hasSize(1 + 3 + 2 + 1);
-        assertThat(svg).contains(">38,218</text>").contains(">07-nio</text>").contains(">02-sequential</text>");
+        assertThat(svg).contains(">38,200</text>").contains(">07-nio</text>").contains(">02-sequential</text>");
     }
 
     @Test

@@ -127,7 +127,21 @@ public final class BlockingRequestReader {
         return timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     }
 
-    /** True if bytes beyond the last request were received, e.g. a pipelined request. */
+    /**
+     * True if bytes of a next request were already read into this process,
+     * e.g. a pipelined request. Costs no system call, so a keep-alive loop
+     * may ask after every response (stage 08's profile: the kernel-side check
+     * of {@link #hasBufferedInput} was one {@code ioctl(FIONREAD)} per request).
+     */
+    public boolean nextRequestBegun() {
+        return !assembler.isIdle();
+    }
+
+    /**
+     * True if bytes beyond the last request were received, read or still in
+     * the kernel: before closing, where unread bytes decide between a plain
+     * and a lingering close. One system call.
+     */
     public boolean hasBufferedInput() throws IOException {
         return !assembler.isIdle() || in.available() > 0;
     }
