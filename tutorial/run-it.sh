@@ -10,7 +10,8 @@
 # OutputPattern says what "the same output" means). Steps run on port
 # RUN_IT_PORT (default 4299) in place of the chapters' 4221, so a server you
 # left on 4221 does not get in the way. Needs curl and nc (see
-# tutorial/prerequisites.md); takes a minute or two.
+# tutorial/prerequisites.md), and Linux: some steps read /proc or run ss.
+# Takes a few minutes (the build, then about 20 s a chapter).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 chapters=$(IFS=,; echo "${*:-all}")
