@@ -17,11 +17,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 [ $# -gt 0 ] || { echo "usage: scripts/start-bg.sh STAGE [flags...]" >&2; exit 2; }
 log=${SERVE_LOG:-${TMPDIR:-/tmp}/serverlab-$1.log}
-: > "$log"
+rm -f "$log" # a server stopped a moment ago may still write to the old one
 "$root/serve" "$@" > "$log" 2>&1 < /dev/null &
 pid=$!
 deadline=$((SECONDS + ${SERVE_WAIT:-300}))
-until grep -q ' listening on ' "$log"; do
+until grep -aq ' listening on ' "$log" 2> /dev/null; do
   if ! kill -0 "$pid" 2> /dev/null; then
     echo "start-bg: ./serve $* exited before listening:" >&2
     cat "$log" >&2
@@ -34,5 +34,5 @@ until grep -q ' listening on ' "$log"; do
   fi
   sleep 0.1
 done
-grep ' listening on ' "$log" >&2
+grep -a ' listening on ' "$log" >&2
 echo "$pid"

@@ -16,6 +16,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 chapters=$(IFS=,; echo "${*:-all}")
 cd "$root"
+for tool in curl nc ab wrk; do
+  command -v "$tool" > /dev/null || { echo "run-it: $tool is not on the PATH (tutorial/prerequisites.md says how to install it)" >&2; exit 1; }
+done
 # Build every stage's jar once, up front, so no step waits for a build.
 env -u JAVA_HOME ./mvnw -q -pl 01-single-connection,02-sequential,03-thread-per-connection,04-semaphore-limit,05-thread-pool,06-keepalive-idle,07-nio,08-virtual-threads -am package -DskipTests
 for jar in [0-9][0-9]-*/target/[0-9][0-9]-*.jar; do touch "$jar"; done # as ./serve does: built means fresh
