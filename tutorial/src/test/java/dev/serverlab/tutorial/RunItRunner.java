@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs a chapter's {@link RunItSteps} in one bash process, in order, from
@@ -80,7 +82,23 @@ final class RunItRunner {
                 failures.add(new Failure(chapter, step.line(), "exit status " + status + ":\n" + output.stripTrailing()));
             }
         }
+        if (failures.isEmpty()) {
+            deleteTree(dir);
+        } else {
+            failures.add(new Failure(chapter, 0, "the script and every step's output are in " + dir));
+        }
         return failures;
+    }
+
+    /** Best effort: a server stopped a moment ago may still be writing its last log line. */
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException leftBehind) {
+            // a temp dir left behind is harmless
+        }
     }
 
     private void stopLeftovers(Process shell) {
