@@ -36,7 +36,7 @@ final class Chapter {
     private static final Pattern MARKER_START = Pattern.compile("^ {0,3}<!--\\s*snippet:.*");
     private static final Pattern MARKER =
             Pattern.compile("^ {0,3}<!--\\s*snippet:\\s*([^\\s#]+)(?:#([A-Za-z0-9_.-]+))?\\s*-->\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^( {0,3})(`{3,}|~{3,})(.*)$");
+    static final Pattern FENCE = Pattern.compile("^( {0,3})(`{3,}|~{3,})(.*)$");
 
     /**
      * One copied block.
@@ -158,11 +158,11 @@ final class Chapter {
     }
 
     /** CommonMark: a backtick fence's info string may not contain a backtick. */
-    private static boolean isOpeningFence(Matcher fence) {
+    static boolean isOpeningFence(Matcher fence) {
         return !(fence.group(2).charAt(0) == '`' && fence.group(3).contains("`"));
     }
 
-    private static int closingFence(String name, List<String> lines, int open, Matcher fence) {
+    static int closingFence(String name, List<String> lines, int open, Matcher fence) {
         String opener = fence.group(2);
         for (int i = open + 1; i < lines.size(); i++) {
             Matcher m = FENCE.matcher(lines.get(i));

@@ -20,14 +20,12 @@
  *       with exit status 0 rather than the JVM's 143 or 130.
  * </ul>
  *
- * <p>A stage's {@code Main} is one call:
- * <pre>{@code
- * StageLauncher.launch("05-thread-pool", "a fixed pool of workers with a bounded queue", args,
- *         List.of(Flag.integer("--workers", "N", "worker threads", 4, 1, 10_000),
- *                 Flag.duration("--read-timeout", "D", "deadline for reading one request; 0 = none",
- *                         Duration.ofSeconds(10))),
- *         options -> new ThreadPoolServer(options.serverConfig(), options.integer("--workers"),
- *                 options.duration("--read-timeout")));
- * }</pre>
+ * <p>A stage's {@code Main} is one call to
+ * {@link dev.serverlab.core.cli.StageLauncher#launch}: the stage's name, a
+ * line on its idea, the arguments, the flags of that idea, and how to build
+ * the server from the parsed options. Read a real one rather than a copy
+ * here, which would go stale: stage 05's,
+ * {@code 05-thread-pool/src/main/java/dev/serverlab/threadpool/Main.java}
+ * (the tutorial's drift test fails if that path stops existing).
  */
 package dev.serverlab.core.cli;
