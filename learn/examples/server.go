@@ -4,7 +4,8 @@
 // request per connection, so it passes a few of stage 03's checks and fails
 // the rest with the checker's hints.
 //
-//	go build -o /tmp/server-go learn/examples/server.go
+//	./check 03 -- go run learn/examples/server.go --port {port}
+//	go build -o /tmp/server-go learn/examples/server.go   # quicker: one build for every check
 //	./check 03 -- /tmp/server-go --port {port}
 package main
 
