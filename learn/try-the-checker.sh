@@ -13,8 +13,9 @@
 # fresh temporary directory). The script exits 0 only if all four came out
 # as expected, so it can back a claim in a note; it is not part of the
 # Maven build. The starter fails fast (each group of checks opens with
-# "answers GET / within 3 s"); stage 01 takes longest, since it exits after
-# one connection and is started afresh for every check.
+# "answers GET / within 3 s"); the runs against ./serve take longest, since
+# every check starts a fresh JVM (about 15 minutes in all on a busy
+# two-core machine).
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
