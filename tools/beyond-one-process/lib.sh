@@ -2,7 +2,8 @@
 # instances in the background, wait for their start-up lines, and stop every
 # process the script started when it exits, however it exits.
 #
-# Loopback only. Every wait has a deadline, so a script never hangs.
+# Loopback only. Every wait has a deadline, so a script never hangs. Written
+# for the bash 3.2 that macOS ships as well as for Linux.
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/beyond-one-process.XXXXXX")
@@ -11,11 +12,11 @@ started=()   # pids of everything we put in the background
 # tag::cleanup[]
 cleanup() {
   local pid
-  for pid in "${started[@]}"; do
+  for pid in ${started[@]+"${started[@]}"}; do
     kill -TERM "$pid" 2>/dev/null || true
   done
   local deadline=$((SECONDS + 10))   # a drain's length; then KILL what is left
-  for pid in "${started[@]}"; do
+  for pid in ${started[@]+"${started[@]}"}; do
     while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
       sleep 0.1
     done

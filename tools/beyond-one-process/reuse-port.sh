@@ -37,7 +37,8 @@ done
 # Keep-alive connections stay with the instance that accepted them, so while
 # wrk holds 48 open, each instance's share is its count of established sockets.
 wrk -t2 -c48 -d6s --timeout 10s "http://127.0.0.1:$port/echo/hi" >"$work/wrk.txt" &
-started+=("$!")
+wrk_pid=$!
+started+=("$wrk_pid")
 sleep 3
 # One snapshot for all instances (column 2 is the pid); the 48 are all open now.
 lsof -nP -a -p "$(IFS=,; echo "${pids[*]}")" -iTCP:"$port" -sTCP:ESTABLISHED >"$work/lsof.txt" 2>/dev/null || true
@@ -45,7 +46,7 @@ for i in "${!pids[@]}"; do
   n=$(awk -v pid="${pids[$i]}" '$2 == pid' "$work/lsof.txt" | wc -l)
   echo "instance-$((i + 1)) (pid ${pids[$i]}): $((n)) of 48 wrk connections"
 done
-wait "${started[-1]}"
+wait "$wrk_pid"
 grep -E "requests in|Requests/sec|Non-2xx|Socket errors" "$work/wrk.txt"
 # end::count[]
 
