@@ -56,6 +56,11 @@ start_instance() {
   last_pid=$!
   started+=("$last_pid")
   wait_for_line "$work/$name.log" "listening on" "$name"
+  # If $! were a wrapper, SIGTERM would stop the wrapper and leave the JVM running.
+  case "$(ps -o comm= -p "$last_pid" 2>/dev/null)" in
+    *java*) ;;
+    *) die "pid $last_pid of $name is not the JVM" ;;
+  esac
 }
 # end::start-instance[]
 
