@@ -76,6 +76,45 @@ class ReusePortTest {
         }
     }
 
+    /**
+     * Taking one instance out (what SIGTERM does through the launcher): a
+     * request it is serving when the drain begins still gets its whole
+     * answer, marked {@code Connection: close} (RFC 9112 §9.6) because the
+     * drain began first, and the port keeps answering from the other one.
+     */
+    @Test
+    void aDrainingInstanceFinishesItsInFlightRequestAndTheOtherKeepsThePort() throws Exception {
+        assumeTrue(platformHasReusePort(), "this platform has no SO_REUSEPORT");
+        try (StageServer first = server(ServerConfig.onPort(0).withReusePort(true))) {
+            first.start();
+            int port = first.port();
+            // Connected while first is the port's only listener, so first serves it.
+            try (RawClient inFlight = RawClient.connect(port);
+                 StageServer second = server(ServerConfig.onPort(port).withReusePort(true))) {
+                inFlight.send(Requests.get("/sleep/3000"));
+                Polling.until("the request reached the first instance",
+                        () -> first.stats().snapshot().requests() == 1, Duration.ofSeconds(10));
+                second.start();
+
+                Thread drain = Thread.ofPlatform().start(() -> first.shutdown(Duration.ofSeconds(10)));
+                var response = inFlight.readResponse();
+                drain.join(Duration.ofSeconds(15));
+
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.bodyText()).isEqualTo("slept 3000 ms");
+                assertThat(response.saysClose()).as("the drain began while the request was in flight").isTrue();
+                assertThat(drain.isAlive()).as("the drain ended once the request was answered").isFalse();
+                for (int i = 0; i < 8; i++) {
+                    try (RawClient client = RawClient.connect(port)) {
+                        assertThat(client.send(Requests.get("/echo/" + i, "Connection: close"))
+                                .readResponse().bodyText()).isEqualTo(Integer.toString(i));
+                    }
+                }
+                assertThat(second.stats().snapshot().accepted()).as("second instance's share").isEqualTo(8);
+            }
+        }
+    }
+
     /** The launcher's answer to a taken port: one line on stderr, exit 1. Without the flag, or with it on one side only. */
     @Test
     void withoutReusePortOnBothTheSecondInstanceExitsOneWithPortInUse() throws Exception {
