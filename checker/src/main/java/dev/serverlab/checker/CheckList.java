@@ -41,6 +41,7 @@ final class CheckList {
         }
         out.println("left out everywhere:");
         StageClaims.LEFT_OUT.forEach((contract, why) -> out.println("  " + Suites.label(contract) + ": " + why));
+        StageClaims.NOT_REPEATED.forEach((testClass, why) -> out.println("  " + testClass + ": " + why));
         out.println("Marks: [in-process only] never run by ./check; [own server] not run with --port.");
     }
 

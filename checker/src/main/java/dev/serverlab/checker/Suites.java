@@ -8,6 +8,7 @@ import dev.serverlab.testkit.OneRequestPerConnectionContract;
 import dev.serverlab.testkit.PartialIoContract;
 import dev.serverlab.testkit.RoutesContract;
 import dev.serverlab.testkit.ScaleContract;
+import dev.serverlab.testkit.SlowReaderContract;
 import dev.serverlab.testkit.SlowlorisContract;
 import java.util.Locale;
 import java.util.Map;
@@ -15,16 +16,17 @@ import java.util.Map;
 /** Which check class runs which contract, and the short name a suite is printed under. */
 final class Suites {
 
-    private static final Map<Class<?>, Class<?>> CHECKS = Map.of(
-            RoutesContract.class, RoutesCheck.class,
-            BadInputContract.class, BadInputCheck.class,
-            OneRequestPerConnectionContract.class, OneRequestPerConnectionCheck.class,
-            ConcurrencyContract.class, ConcurrencyCheck.class,
-            LimitsContract.class, LimitsCheck.class,
-            KeepAliveContract.class, KeepAliveCheck.class,
-            ScaleContract.class, ScaleCheck.class,
-            PartialIoContract.class, PartialIoCheck.class,
-            SlowlorisContract.class, SlowlorisCheck.class);
+    private static final Map<Class<?>, Class<?>> CHECKS = Map.ofEntries(
+            Map.entry(RoutesContract.class, RoutesCheck.class),
+            Map.entry(BadInputContract.class, BadInputCheck.class),
+            Map.entry(OneRequestPerConnectionContract.class, OneRequestPerConnectionCheck.class),
+            Map.entry(ConcurrencyContract.class, ConcurrencyCheck.class),
+            Map.entry(LimitsContract.class, LimitsCheck.class),
+            Map.entry(KeepAliveContract.class, KeepAliveCheck.class),
+            Map.entry(ScaleContract.class, ScaleCheck.class),
+            Map.entry(PartialIoContract.class, PartialIoCheck.class),
+            Map.entry(SlowlorisContract.class, SlowlorisCheck.class),
+            Map.entry(SlowReaderContract.class, SlowReaderCheck.class));
 
     private Suites() {
     }

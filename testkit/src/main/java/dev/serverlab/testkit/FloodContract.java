@@ -55,7 +55,7 @@ public interface FloodContract extends StageUnderTest {
         try (StageServer server = startServer(ServerConfig.onPort(0));
              IdleClients holders = IdleClients.open(server.port(), bound)) {
             Polling.until("the server full with " + bound + " silent connections",
-                    () -> server.stats().snapshot().active() >= bound, PROMPTLY);
+                    () -> StatsSource.of(server).active() >= bound, PROMPTLY);
             if (shedsExcess()) {
                 floodIsShed(server);
             } else {
@@ -63,7 +63,7 @@ public interface FloodContract extends StageUnderTest {
             }
             holders.close();
             Polling.until("every connection closed: none leaked by the flood",
-                    () -> server.stats().snapshot().active() == 0, PROMPTLY);
+                    () -> StatsSource.of(server).active() == 0, PROMPTLY);
             Probes.assertStillServes(server.port());
         }
     }
@@ -83,7 +83,7 @@ public interface FloodContract extends StageUnderTest {
             assertThat(response.header("Retry-After")).isPresent();
             assertThat(response.saysClose()).isTrue();
         });
-        assertThat(server.stats().snapshot().rejected()).isEqualTo(answers.size());
+        assertThat(StatsSource.of(server).rejected()).isEqualTo(answers.size());
     }
 
     private static void floodWaitsUntilTheHoldersLeave(StageServer server, IdleClients holders) throws Exception {
@@ -93,14 +93,14 @@ public interface FloodContract extends StageUnderTest {
                 flood.add(RawClient.connect(server.port()).send(floodRequest(i)));
             }
             // The kernel completed every handshake; the server, full, has answered none of them.
-            assertThat(server.stats().snapshot().requests()).isZero();
+            assertThat(StatsSource.of(server).requests()).isZero();
             holders.close();
             for (int i = 0; i < FLOOD; i++) {
                 RawResponse response = flood.get(i).readResponse();
                 assertThat(response.status()).as("flood client %d, once the bound freed", i).isEqualTo(200);
                 assertThat(response.bodyText()).isEqualTo("flood-" + i);
             }
-            assertThat(server.stats().snapshot().rejected()).isZero();
+            assertThat(StatsSource.of(server).rejected()).isZero();
         } finally {
             for (RawClient client : flood) {
                 client.close();

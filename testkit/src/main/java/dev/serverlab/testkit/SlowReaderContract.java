@@ -51,7 +51,7 @@ public interface SlowReaderContract {
             stalled.getOutputStream().write(Requests.get("/files/large.bin").getBytes(StandardCharsets.ISO_8859_1));
 
             Polling.until("the stalled write counted as a timeout",
-                    () -> server.stats().snapshot().timedOut() == 1, PROMPTLY);
+                    () -> StatsSource.of(server).timedOut() == 1, PROMPTLY);
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("not cut off before its bound")
                     .isGreaterThanOrEqualTo(READ_TIMEOUT);
             var normal = Parallel.timed(() -> Probes.exchange(server.port(), Requests.get("/echo/next")));
