@@ -29,7 +29,7 @@ import java.util.Map;
 public class Main {
 
     /**
-     * Every flag some stage takes (DESIGN.md). The checker appends the flags
+     * Every flag some stage takes (see {@code ./serve NN --help}). The checker appends the flags
      * of the stage it checks, e.g. {@code --max-concurrent 2 --when-full reject}
      * for 04, so all of them are accepted from the start: read the ones your
      * stage needs from the map {@link #parse} returns, and ignore the rest.

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code --idle-timeout 500ms}).
  *
  * @param name      short name printed in the output ({@code main}, {@code limits}, ...)
- * @param flags     flags every server of the group is started with, as DESIGN.md names them
+ * @param flags     flags every server of the group is started with, as the stages name them
  * @param contracts the testkit contract interfaces the group runs
  */
 public record Group(String name, List<String> flags, List<Class<?>> contracts) {

@@ -10,7 +10,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * A contract's {@link ServerConfig} (and {@link KeepAliveOptions}) as the
- * command-line flags DESIGN.md gives every stage. Only what differs from a
+ * command-line flags the stages take (see their {@code --help}). Only what differs from a
  * stage's defaults becomes a flag, so a learner's server needs a flag only
  * for the checks that use it. What no flag can say (a handler of the test's
  * own, other size limits) aborts the check: it is in-process only.
@@ -43,7 +43,7 @@ final class ServerFlags {
         return flags;
     }
 
-    /** Durations as DESIGN.md writes them: {@code 500ms}, {@code 5s}. */
+    /** Durations as the stages write them: {@code 500ms}, {@code 5s}. */
     static String duration(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";

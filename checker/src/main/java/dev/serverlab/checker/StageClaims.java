@@ -25,7 +25,7 @@ import java.util.SequencedMap;
  * same servers in-process: {@code StageClaimsTest} reads those classes and
  * fails when this table and they disagree.
  *
- * <p>The flags are the stages' flags from DESIGN.md. The main groups give
+ * <p>The flags are the stages' own (see {@code ./serve NN --help}). The main groups give
  * the contracts room (a pool and queue large enough for a burst of 200
  * connections); the limits groups make the bound small enough to see.
  */
@@ -43,7 +43,7 @@ public final class StageClaims {
     /**
      * Stage test classes whose claims the checker does not repeat, and why:
      * they run contracts already in the table again, under a flag of this
-     * repository's own implementation that DESIGN.md does not give the stage.
+     * repository's own implementation that a stage of that number need not have.
      */
     public static final Map<String, String> NOT_REPEATED = Map.of(
             "NioServerTwoLoopsTest", "runs 07's contracts again with --loops 2, a flag of serverlab's own 07"

@@ -32,11 +32,10 @@ class RunItTest {
 
     /**
      * Chapters 01 to 08 each show at least one step with its output, so their Run-it cannot go stale unseen.
-     * Shortcut: 07 is left out while its body is being rewritten in two steps; its Run-it gets marks with it.
      */
     @TestFactory
     Stream<DynamicTest> everyStageChapterMarksCheckedSteps() throws IOException {
-        return chapters().filter(c -> c.getFileName().toString().matches("0[1-68]-.*"))
+        return chapters().filter(c -> c.getFileName().toString().matches("0[1-8]-.*"))
                 .map(c -> dynamicTest(c.getFileName().toString(), () -> {
                     List<RunItSteps.Step> steps = RunItSteps.parse(c.toString(), Files.readString(c));
                     assertThat(steps).as("run-it steps with an output block in %s", c.getFileName())
