@@ -1,6 +1,5 @@
 package dev.serverlab.benchmarks;
 
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one of {@link Servers} as its own process, sized exactly as in
@@ -21,9 +20,6 @@ public final class ServerMain {
             System.exit(2);
         }
         RunningServer server = Servers.start(args[0], Boolean.parseBoolean(args[1]));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println(args[0] + " listening on http://localhost:" + server.port() + "/");
-        System.out.flush();
-        new CountDownLatch(1).await();
+        RunningServer.serveUntilKilled(args[0], server);
     }
 }

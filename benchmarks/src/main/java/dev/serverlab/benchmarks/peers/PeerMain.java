@@ -1,7 +1,6 @@
 package dev.serverlab.benchmarks.peers;
 
 import dev.serverlab.benchmarks.RunningServer;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one peer as its own process, for the footprint run, with the same
@@ -26,9 +25,6 @@ public final class PeerMain {
             case "jdk-httpserver" -> JdkHttpServerPeer.start(port);
             default -> throw new IllegalArgumentException("unknown peer " + name);
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println(name + " listening on http://localhost:" + server.port() + "/");
-        System.out.flush();
-        new CountDownLatch(1).await();
+        RunningServer.serveUntilKilled(name, server);
     }
 }
