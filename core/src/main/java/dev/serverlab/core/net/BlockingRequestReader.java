@@ -31,6 +31,12 @@ import java.time.Duration;
  * ({@link #readFirst}); between requests on a kept connection the idle
  * timeout governs the wait for the next first byte ({@link #read}). A client
  * that connects and says nothing has not earned an idle timeout.
+ *
+ * <p>How the clocks are enforced: with the socket's {@code SO_TIMEOUT}
+ * before each read, except for the wait for a request's first byte on a
+ * virtual thread, which is an untimed read that the {@link Watchdog}
+ * closes when its deadline passes ({@link IdleWait}; chapter 08 measures
+ * why).
  */
 public final class BlockingRequestReader {
 
@@ -44,11 +50,15 @@ public final class BlockingRequestReader {
     private final byte[] waiting = new byte[512];
     private byte[] reading; // null between requests
     private Runnable requestStarted = () -> { };
+    private final IdleWait idleWait; // null on a platform thread: see readFirstBytes
+    private int soTimeout;
 
     public BlockingRequestReader(Socket socket, HttpLimits limits) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.assembler = new RequestAssembler(limits);
+        this.idleWait = Thread.currentThread().isVirtual() ? new IdleWait(socket) : null;
+        this.soTimeout = socket.getSoTimeout();
     }
 
     /**
@@ -103,14 +113,9 @@ public final class BlockingRequestReader {
             if (!idle && deadline == 0) {
                 deadline = deadlineAfter(readTimeout);
             }
-            socket.setSoTimeout(idle && deadline == 0 ? millis(idleTimeout) : millisUntil(deadline, !idle));
             byte[] buffer = idle ? waiting : reading != null ? reading : (reading = new byte[16 * 1024]);
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (SocketTimeoutException e) {
-                throw new RequestTimeoutException(!idle);
-            }
+            int n = idle ? readFirstBytes(buffer, deadline != 0 ? deadline : deadlineAfter(idleTimeout))
+                         : readBefore(deadline, buffer, true);
             if (n < 0) {
                 assembler.endOfInput(); // the parser decides what the end means, on the next poll
                 continue;
@@ -122,6 +127,52 @@ public final class BlockingRequestReader {
         }
     }
     // end::read-loop[]
+
+    // The wait for a request's first byte: on a kept connection the wait between requests, so once per request.
+    // On a platform thread a read with SO_TIMEOUT costs nothing more than one without (the kernel's poll()
+    // has a timeout). On a virtual thread it parks with a timeout, which arms and then cancels a timer in the
+    // JDK's scheduler, waking its timer thread each time (chapter 08's profile); so there the read is untimed
+    // and the one watchdog thread closes the socket if the deadline passes.
+    private int readFirstBytes(byte[] buffer, long deadline) throws IOException {
+        if (idleWait == null || deadline == Long.MAX_VALUE) {
+            return readBefore(deadline, buffer, false);
+        }
+        millisUntil(deadline, false); // already past: time out now, as a timed read would
+        setTimeout(0);
+        idleWait.begin(deadline);
+        int n;
+        try {
+            n = in.read(buffer);
+        } catch (IOException e) {
+            if (idleWait.end()) {
+                throw new RequestTimeoutException(false); // the watchdog closed the socket under us
+            }
+            throw e;
+        }
+        if (idleWait.end()) {
+            throw new RequestTimeoutException(false); // bytes came just as it expired: the socket is closed
+        }
+        return n;
+    }
+
+    // A read that may wait only until the deadline (none: Long.MAX_VALUE).
+    // tag::timed-read[]
+    private int readBefore(long deadline, byte[] buffer, boolean midRequest) throws IOException {
+        setTimeout(millisUntil(deadline, midRequest)); // SO_TIMEOUT: how long one read() may block
+        try {
+            return in.read(buffer);
+        } catch (SocketTimeoutException e) {
+            throw new RequestTimeoutException(midRequest);
+        }
+    }
+    // end::timed-read[]
+
+    private void setTimeout(int millis) throws IOException {
+        if (millis != soTimeout) { // a kept connection waits with the same timeout request after request
+            socket.setSoTimeout(millis);
+            soTimeout = millis;
+        }
+    }
 
     private static long deadlineAfter(Duration timeout) {
         return timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
@@ -144,10 +195,6 @@ public final class BlockingRequestReader {
      */
     public boolean hasBufferedInput() throws IOException {
         return !assembler.isIdle() || in.available() > 0;
-    }
-
-    private static int millis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
     private static int millisUntil(long deadline, boolean midRequest) throws RequestTimeoutException {

@@ -18,14 +18,14 @@ import java.time.Duration;
  * thread: the write then fails with a {@code SocketException}.
  *
  * <p>So this stream writes in pieces of {@value #PIECE} bytes, and while a
- * piece is being written the {@link WriteWatchdog} knows when it began; a
+ * piece is being written the {@link Watchdog} knows when it began; a
  * piece still unwritten after the bound gets its socket closed, and the
  * write throws {@link WriteTimeoutException}. The bound is on <em>progress</em>,
  * not on the whole response (as nginx's {@code send_timeout}): a client that
  * downloads a large file slowly but steadily is never cut off; one that
  * reads nothing for the bound is.
  */
-public final class DeadlineOutputStream extends OutputStream {
+public final class DeadlineOutputStream extends OutputStream implements Watchdog.Watched {
 
     /** Bytes per write: the unit of progress the bound applies to. */
     static final int PIECE = 64 * 1024;
@@ -50,7 +50,7 @@ public final class DeadlineOutputStream extends OutputStream {
     // tag::write[]
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        WriteWatchdog.watch(this);
+        Watchdog.watch(this);
         try {
             while (length > 0) {
                 int n = Math.min(length, PIECE);
@@ -66,7 +66,7 @@ public final class DeadlineOutputStream extends OutputStream {
             throw e;
         } finally {
             pieceStarted = 0;
-            WriteWatchdog.unwatch(this);
+            Watchdog.unwatch(this);
         }
     }
     // end::write[]
@@ -87,7 +87,8 @@ public final class DeadlineOutputStream extends OutputStream {
     }
 
     /** Called by the watchdog: closes the socket if the piece being written has stalled past the bound. */
-    void closeIfStalled(long now) {
+    @Override
+    public void expireIfOverdue(long now) {
         long started = pieceStarted;
         if (started != 0 && now - started > boundNanos) {
             expired = true;

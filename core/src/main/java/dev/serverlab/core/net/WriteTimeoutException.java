@@ -4,7 +4,7 @@ import java.net.SocketException;
 
 /**
  * A blocking write made no progress for longer than its bound, so the
- * {@link WriteWatchdog} closed the socket under it: the client stopped
+ * {@link Watchdog} closed the socket under it: the client stopped
  * reading. Counted as a timed-out connection, like a read timeout.
  */
 public final class WriteTimeoutException extends SocketException {
