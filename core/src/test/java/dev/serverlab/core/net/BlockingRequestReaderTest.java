@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlab.core.http.HttpLimits;
 import dev.serverlab.core.http.ParserPool;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,11 +23,13 @@ class BlockingRequestReaderTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private final ParserPool pool = new ParserPool(HttpLimits.DEFAULTS);
+
     @Test
     void aPipelinedRequestReadWithTheFirstCountsAsBegunUntilItIsTaken() throws Exception {
-        try (ServerSocket listener = Sockets.listen(0);
-             Socket client = new Socket("127.0.0.1", listener.getLocalPort());
-             Socket accepted = listener.accept()) {
+        try (Loopback loopback = Loopback.open()) {
+            Socket client = loopback.client();
+            Socket accepted = loopback.accepted();
             send(client, "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n");
             BlockingRequestReader reader = new BlockingRequestReader(accepted, HttpLimits.DEFAULTS);
 
@@ -39,9 +42,9 @@ class BlockingRequestReaderTest {
 
     @Test
     void bytesStillInTheKernelAreSeenOnlyByHasBufferedInput() throws Exception {
-        try (ServerSocket listener = Sockets.listen(0);
-             Socket client = new Socket("127.0.0.1", listener.getLocalPort());
-             Socket accepted = listener.accept()) {
+        try (Loopback loopback = Loopback.open()) {
+            Socket client = loopback.client();
+            Socket accepted = loopback.accepted();
             send(client, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
             BlockingRequestReader reader = new BlockingRequestReader(accepted, HttpLimits.DEFAULTS);
             assertThat(reader.readFirst(WAIT).target()).isEqualTo("/a");
@@ -59,11 +62,9 @@ class BlockingRequestReaderTest {
 
     @Test
     void anIdleReaderHoldsNoParserAndGivesItsOneBackAfterEachRequest() throws Exception {
-        ParserPool pool = new ParserPool(HttpLimits.DEFAULTS);
-        try (ServerSocket listener = Sockets.listen(0);
-             Socket client = new Socket("127.0.0.1", listener.getLocalPort());
-             Socket accepted = listener.accept()) {
-            BlockingRequestReader reader = new BlockingRequestReader(accepted, pool);
+        try (Loopback loopback = Loopback.open()) {
+            Socket client = loopback.client();
+            BlockingRequestReader reader = new BlockingRequestReader(loopback.accepted(), pool);
             assertThat(reader.holdsParser()).as("connected, nothing sent").isFalse();
 
             send(client, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -80,12 +81,10 @@ class BlockingRequestReaderTest {
 
     @Test
     void pipelinedBytesKeepTheirParserUntilTheirRequestIsRead() throws Exception {
-        ParserPool pool = new ParserPool(HttpLimits.DEFAULTS);
-        try (ServerSocket listener = Sockets.listen(0);
-             Socket client = new Socket("127.0.0.1", listener.getLocalPort());
-             Socket accepted = listener.accept()) {
+        try (Loopback loopback = Loopback.open()) {
+            Socket client = loopback.client();
             send(client, "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHo");
-            BlockingRequestReader reader = new BlockingRequestReader(accepted, pool);
+            BlockingRequestReader reader = new BlockingRequestReader(loopback.accepted(), pool);
 
             assertThat(reader.readFirst(WAIT).target()).isEqualTo("/a");
             assertThat(reader.holdsParser()).as("half of /b is buffered in it").isTrue();
@@ -100,14 +99,28 @@ class BlockingRequestReaderTest {
 
     @Test
     void aClientThatClosesBetweenRequestsEndsTheReadWithoutBorrowing() throws Exception {
-        ParserPool pool = new ParserPool(HttpLimits.DEFAULTS);
-        try (ServerSocket listener = Sockets.listen(0);
-             Socket client = new Socket("127.0.0.1", listener.getLocalPort());
-             Socket accepted = listener.accept()) {
-            BlockingRequestReader reader = new BlockingRequestReader(accepted, pool);
-            client.close();
+        try (Loopback loopback = Loopback.open()) {
+            BlockingRequestReader reader = new BlockingRequestReader(loopback.accepted(), pool);
+            loopback.client().close();
             assertThat(reader.readFirst(WAIT)).isNull();
             assertThat(reader.holdsParser()).isFalse();
+        }
+    }
+
+    /** One loopback connection: the client's end and the end the server accepted. */
+    private record Loopback(ServerSocket listener, Socket client, Socket accepted) implements AutoCloseable {
+
+        static Loopback open() throws IOException {
+            ServerSocket listener = Sockets.listen(0);
+            Socket client = new Socket("127.0.0.1", listener.getLocalPort());
+            return new Loopback(listener, client, listener.accept());
+        }
+
+        @Override
+        public void close() throws IOException {
+            accepted.close();
+            client.close();
+            listener.close();
         }
     }
 
