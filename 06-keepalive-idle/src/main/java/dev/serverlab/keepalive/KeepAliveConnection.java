@@ -75,7 +75,7 @@ public final class KeepAliveConnection {
     // tag::serve[]
     public void serve() {
         try {
-            BlockingRequestReader reader = new BlockingRequestReader(socket, settings.limits());
+            BlockingRequestReader reader = new BlockingRequestReader(socket, settings.parsers());
             // A client that stops reading may stall a write for at most the read timeout (DeadlineOutputStream).
             OutputStream out = DeadlineOutputStream.of(socket, settings.readTimeout());
             reader.onRequestStarted(this::leaveIdle); // busy from a request's first byte, not its last

@@ -1,5 +1,6 @@
 package dev.serverlab.keepalive;
 
+import dev.serverlab.core.http.ParserPool;
 import dev.serverlab.core.net.BlockingServer;
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.core.net.WorkerPool;
@@ -42,7 +43,7 @@ public final class KeepAliveServer extends BlockingServer {
     public KeepAliveServer(ServerConfig config, int workers, int queue,
                            Duration idleTimeout, Duration readTimeout, boolean keepAlive) {
         super("06-keepalive-idle", config);
-        this.settings = new KeepAliveSettings(idleTimeout, readTimeout, keepAlive, config.limits());
+        this.settings = new KeepAliveSettings(idleTimeout, readTimeout, keepAlive, new ParserPool(config.limits()));
         this.pool = new WorkerPool(name + "-worker-", workers, queue);
     }
 

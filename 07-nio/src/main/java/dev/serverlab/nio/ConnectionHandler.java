@@ -4,6 +4,7 @@ import dev.serverlab.core.app.Handler;
 import dev.serverlab.core.app.ServerStats;
 import dev.serverlab.core.http.ConnectionPersistence;
 import dev.serverlab.core.http.HttpProtocolException;
+import dev.serverlab.core.http.ParserPool;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.Response;
 import dev.serverlab.core.http.ResponseEncoder;

@@ -1,5 +1,6 @@
 package dev.serverlab.nio;
 
+import dev.serverlab.core.http.ParserPool;
 import dev.serverlab.core.http.RequestAssembler;
 import java.io.IOException;
 import java.nio.ByteBuffer;

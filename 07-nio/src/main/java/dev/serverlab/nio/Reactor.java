@@ -3,6 +3,7 @@ package dev.serverlab.nio;
 import dev.serverlab.core.app.Handler;
 import dev.serverlab.core.app.ServerStats;
 import dev.serverlab.core.http.HttpLimits;
+import dev.serverlab.core.http.ParserPool;
 import dev.serverlab.core.net.Sockets;
 import dev.serverlab.core.net.WorkerPool;
 import java.io.IOException;

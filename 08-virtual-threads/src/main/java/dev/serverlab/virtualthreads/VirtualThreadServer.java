@@ -1,5 +1,6 @@
 package dev.serverlab.virtualthreads;
 
+import dev.serverlab.core.http.ParserPool;
 import dev.serverlab.core.net.BlockingServer;
 import dev.serverlab.core.net.ServerConfig;
 import dev.serverlab.keepalive.KeepAliveConnection;
@@ -54,7 +55,7 @@ public final class VirtualThreadServer extends BlockingServer {
     public VirtualThreadServer(ServerConfig config, int maxConcurrent,
                                Duration idleTimeout, Duration readTimeout, boolean keepAlive) {
         super("08-virtual-threads", config);
-        this.settings = new KeepAliveSettings(idleTimeout, readTimeout, keepAlive, config.limits());
+        this.settings = new KeepAliveSettings(idleTimeout, readTimeout, keepAlive, new ParserPool(config.limits()));
         this.permits = new Semaphore(maxConcurrent);
         PollerWarmUp.run(); // before any connection can use up the descriptors the JDK's pollers need
     }

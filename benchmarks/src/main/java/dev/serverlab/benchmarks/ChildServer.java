@@ -29,8 +29,11 @@ final class ChildServer implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
 
-    /** One reading of the child, all sizes in KiB. */
-    record Reading(long rssKiB, long vmSizeKiB, int threads, long stackReservedKiB, long stackCommittedKiB,
+    /**
+     * One reading of the child, all sizes in KiB. {@code rssUntrimmedKiB}: resident before the
+     * collection and trim of {@link #read}; every other figure is read after them.
+     */
+    record Reading(long rssUntrimmedKiB, long rssKiB, long vmSizeKiB, int threads, long stackReservedKiB, long stackCommittedKiB,
                    long heapCommittedKiB, long heapLiveKiB, long active, long liveThreads) {
     }
 
@@ -103,15 +106,32 @@ final class ChildServer implements AutoCloseable {
         return process.pid();
     }
 
-    /** Everything at once; {@code /stats} figures are -1 for a peer, which has no {@code /stats}. */
+    /**
+     * Everything at once; {@code /stats} figures are -1 for a peer, which has no {@code /stats}.
+     *
+     * <p>A JVM is first asked to hand back what it has already freed, so that RSS counts what the
+     * process holds, not what it has let go of and the C library has kept: {@code GC.run} (a full
+     * collection: the garbage of the connections' first requests goes, and G1 may uncommit the heap
+     * it no longer needs) and {@code System.trim_native_heap} (glibc's {@code malloc_trim}: native
+     * memory the JVM freed, such as the JIT compilers' arenas that grow while thousands of connections
+     * open, goes back to the kernel instead of staying resident in glibc's free lists). Every JVM
+     * server gets the same treatment before both readings; a Go process has neither and gets nothing.
+     */
     Reading read(boolean hasStats) throws IOException, InterruptedException {
-        String status = ThreadBudget.readProc("/proc/" + pid() + "/status");
+        // As the process left it, for comparison: what this benchmark reported before it trimmed.
+        String untrimmed = ThreadBudget.readProc("/proc/" + pid() + "/status");
         // jcmd signals its target with SIGQUIT: only a JVM answers it; a Go process would dump and exit.
+        String trimmed = jvm ? jcmd("GC.run") + jcmd("System.trim_native_heap") : "";
+        if (jvm && !trimmed.contains("Trim native heap")) {
+            throw new IOException("jcmd System.trim_native_heap did not trim: " + trimmed);
+        }
+        String status = jvm ? ThreadBudget.readProc("/proc/" + pid() + "/status") : untrimmed;
         String nmt = jvm ? jcmd("VM.native_memory", "summary") : "";
-        // Live heap: what is left after a full collection, so garbage between readings does not count.
-        String heap = jvm ? jcmd("GC.run") + jcmd("GC.heap_info") : "";
+        // Live heap: what is left after the full collection above, so garbage between readings does not count.
+        String heap = jvm ? jcmd("GC.heap_info") : "";
         String stats = hasStats ? stats() : "";
-        return new Reading(number(status, "VmRSS:\\s+(\\d+) kB"), number(status, "VmSize:\\s+(\\d+) kB"),
+        return new Reading(number(untrimmed, "VmRSS:\\s+(\\d+) kB"),
+                number(status, "VmRSS:\\s+(\\d+) kB"), number(status, "VmSize:\\s+(\\d+) kB"),
                 (int) number(status, "Threads:\\s+(\\d+)"),
                 number(nmt, "stack: reserved=(\\d+)KB"), number(nmt, "stack: reserved=\\d+KB, committed=(\\d+)KB"),
                 number(nmt, "Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB"),

@@ -23,7 +23,10 @@ import dev.serverlab.benchmarks.report.Table;
  * <p>For each server and each N: start the server in a child JVM (its own
  * process, so what is read is the server alone), warm it with 200
  * requests, read it, open N connections from this JVM and leave them idle,
- * read it again, report the difference divided by N. A reading is the
+ * read it again, report the difference divided by N. Before each reading
+ * a JVM server is told to collect its garbage and to hand the native memory
+ * it has freed back to the kernel ({@link ChildServer#read}): RSS then
+ * counts what the server holds, not what glibc keeps for later. A reading is the
  * kernel's {@code VmRSS} (resident), {@code VmSize} (reserved address
  * space) and {@code Threads} from {@code /proc/PID/status}, native memory
  * tracking's thread-stack reserved and committed figures and the committed
@@ -112,7 +115,7 @@ public final class IdleConnectionFootprint {
                 }
                 Launch launch = launch(server, n);
                 if (launch.threadPerConnection() && n > safeThreads) {
-                    table.append(String.format(Locale.ROOT, "| %s | %,d | skipped: %,d threads is over this machine's safe budget of %,d | | | | | | | |%n",
+                    table.append(String.format(Locale.ROOT, "| %s | %,d | skipped: %,d threads is over this machine's safe budget of %,d | | | | | | | | | | |%n",
                             server, n, n, safeThreads));
                     continue;
                 }
@@ -132,11 +135,14 @@ public final class IdleConnectionFootprint {
 
     private static String header(int safeThreads) {
         return "Per idle connection = (after − before) / N. RSS = resident memory, VmSize = reserved address space;"
-                + " stacks from native memory tracking. Safe platform-thread budget here: " + safeThreads + ".\n\n"
-                + "| server | N | threads before → after | RSS MiB before → after | RSS KiB/conn | VmSize KiB/conn"
-                + " | stack reserved KiB/conn | stack committed KiB/conn | heap committed KiB/conn | live heap KiB/conn"
-                + " | /stats live_threads before → after |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                + " stacks from native memory tracking. Before each reading of a JVM server: jcmd GC.run and"
+                + " jcmd System.trim_native_heap, so RSS counts what the process holds, not what it has freed and"
+                + " glibc has kept; \"RSS untrimmed\" is read just before them (a Go server gets no such treatment:"
+                + " both are the same reading). Safe platform-thread budget here: " + safeThreads + ".\n\n"
+                + "| server | N | threads before → after | RSS MiB before → after | RSS KiB/conn | RSS untrimmed KiB/conn"
+                + " | VmSize KiB/conn | stack reserved KiB/conn | stack committed KiB/conn | heap committed KiB/conn"
+                + " | live heap KiB/conn | /stats live_threads before → after |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     // tag::measure[]
@@ -249,16 +255,18 @@ public final class IdleConnectionFootprint {
         List<List<String>> cells = CHART_VALUES.stream()
                 .map(v -> v.stream().map(Table::format).toList()).toList();
         return new Table("Memory per idle keep-alive connection (KiB, lower is better)", "server",
-                List.of("RSS KiB/conn", "live heap KiB/conn"), CHART_ROWS, cells, CHART_VALUES, "KiB");
+                List.of("RSS KiB/conn", "RSS untrimmed KiB/conn", "live heap KiB/conn"), CHART_ROWS, cells, CHART_VALUES, "KiB");
     }
 
     private static String row(String name, int n, ChildServer.Reading b, ChildServer.Reading a) {
         CHART_ROWS.add(String.format(Locale.ROOT, "%s, %,d", name, n));
         double live = a.heapLiveKiB() < 0 ? Double.NaN : per(a.heapLiveKiB() - b.heapLiveKiB(), n);
-        CHART_VALUES.add(List.of(per(a.rssKiB() - b.rssKiB(), n), live));
-        return String.format(Locale.ROOT, "| %s | %,d | %,d → %,d | %,.0f → %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+        CHART_VALUES.add(List.of(per(a.rssKiB() - b.rssKiB(), n), per(a.rssUntrimmedKiB() - b.rssUntrimmedKiB(), n),
+                live));
+        return String.format(Locale.ROOT, "| %s | %,d | %,d → %,d | %,.0f → %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
                 name, n, b.threads(), a.threads(), b.rssKiB() / 1024.0, a.rssKiB() / 1024.0,
-                per(a.rssKiB() - b.rssKiB(), n), per(a.vmSizeKiB() - b.vmSizeKiB(), n),
+                per(a.rssKiB() - b.rssKiB(), n), per(a.rssUntrimmedKiB() - b.rssUntrimmedKiB(), n),
+                per(a.vmSizeKiB() - b.vmSizeKiB(), n),
                 per(a.stackReservedKiB() - b.stackReservedKiB(), n), per(a.stackCommittedKiB() - b.stackCommittedKiB(), n),
                 per(a.heapCommittedKiB() - b.heapCommittedKiB(), n), per(a.heapLiveKiB() - b.heapLiveKiB(), n),
                 b.liveThreads() < 0 ? "–" : String.format(Locale.ROOT, "%,d → %,d", b.liveThreads(), a.liveThreads()));

@@ -1,6 +1,7 @@
 package dev.serverlab.core.net;
 
 import dev.serverlab.core.http.HttpLimits;
+import dev.serverlab.core.http.ParserPool;
 import dev.serverlab.core.http.Request;
 import dev.serverlab.core.http.RequestAssembler;
 import java.io.IOException;
@@ -37,12 +38,19 @@ import java.time.Duration;
  * virtual thread, which is an untimed read that the {@link Watchdog}
  * closes when its deadline passes ({@link IdleWait}; chapter 08 measures
  * why).
+ *
+ * <p>Memory grows only while a request is in flight. Between requests the
+ * reader holds no parser: it takes one from a {@link ParserPool} when a
+ * request's first bytes arrive and gives it back as soon as the request is
+ * complete with nothing after it (pipelined bytes keep it); what an idle
+ * connection holds is a 512-byte wait buffer.
  */
 public final class BlockingRequestReader {
 
     private final Socket socket;
     private final InputStream in;
-    private final RequestAssembler assembler;
+    private final ParserPool parsers;
+    private RequestAssembler assembler; // borrowed from parsers while a request is on its way; null while idle
     // An idle keep-alive connection holds its read buffer for as long as it waits, so the wait uses a
     // small one; a 16 KiB buffer exists only while a request that did not fit is being read, and is
     // dropped with it. At 16 KiB for every connection it was half of what an idle connection of stage 08
@@ -53,12 +61,21 @@ public final class BlockingRequestReader {
     private final IdleWait idleWait; // null on a platform thread: see readFirstBytes
     private int soTimeout;
 
-    public BlockingRequestReader(Socket socket, HttpLimits limits) throws IOException {
+    /** A reader that borrows its parser from {@code parsers}, shared with the server's other connections. */
+    public BlockingRequestReader(Socket socket, ParserPool parsers) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
-        this.assembler = new RequestAssembler(limits);
+        this.parsers = parsers;
         this.idleWait = Thread.currentThread().isVirtual() ? new IdleWait(socket) : null;
         this.soTimeout = socket.getSoTimeout();
+    }
+
+    /**
+     * A reader that shares no parsers: its parser is made when a request begins and dropped after
+     * (stages 01–05, which read one request per connection).
+     */
+    public BlockingRequestReader(Socket socket, HttpLimits limits) throws IOException {
+        this(socket, new ParserPool(limits, 0));
     }
 
     /**
@@ -95,21 +112,24 @@ public final class BlockingRequestReader {
     private Request read(Duration idleTimeout, Duration readTimeout, long deadline) throws IOException {
         // deadline: 0 until the request's first byte arrives, unless the caller set it
         while (true) {
-            Request request = assembler.poll();
-            if (request != null) {
-                reading = null;
-                return request;
+            if (assembler != null) { // a request has begun: parse what has arrived
+                Request request = assembler.poll();
+                if (request != null) {
+                    reading = null;
+                    releaseParserIfIdle();
+                    return request;
+                }
+                if (assembler.isFinished()) {
+                    return null; // the client closed between requests
+                }
+                byte[] interim = assembler.takeInterimResponse(); // 100 Continue, if the client waits for it
+                if (interim != null) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(interim);
+                    out.flush();
+                }
             }
-            if (assembler.isFinished()) {
-                return null; // the client closed between requests
-            }
-            byte[] interim = assembler.takeInterimResponse(); // 100 Continue, if the client waits for it
-            if (interim != null) {
-                OutputStream out = socket.getOutputStream();
-                out.write(interim);
-                out.flush();
-            }
-            boolean idle = assembler.isIdle();
+            boolean idle = assembler == null || assembler.isIdle();
             if (!idle && deadline == 0) {
                 deadline = deadlineAfter(readTimeout);
             }
@@ -117,8 +137,14 @@ public final class BlockingRequestReader {
             int n = idle ? readFirstBytes(buffer, deadline != 0 ? deadline : deadlineAfter(idleTimeout))
                          : readBefore(deadline, buffer, true);
             if (n < 0) {
+                if (assembler == null) {
+                    return null; // the client closed between requests
+                }
                 assembler.endOfInput(); // the parser decides what the end means, on the next poll
                 continue;
+            }
+            if (assembler == null) {
+                assembler = parsers.take(); // a request begins: only now does it need a parser
             }
             assembler.feed(buffer, 0, n);
             if (idle) {
@@ -174,6 +200,19 @@ public final class BlockingRequestReader {
         }
     }
 
+    /** Gives the parser back if it holds nothing: no partial request, no pipelined bytes. */
+    private void releaseParserIfIdle() {
+        if (assembler.isIdle()) {
+            parsers.give(assembler);
+            assembler = null;
+        }
+    }
+
+    /** True while a parser is borrowed: a request, or bytes of one, on its way. For tests. */
+    boolean holdsParser() {
+        return assembler != null;
+    }
+
     private static long deadlineAfter(Duration timeout) {
         return timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     }
@@ -185,7 +224,7 @@ public final class BlockingRequestReader {
      * of {@link #hasBufferedInput} was one {@code ioctl(FIONREAD)} per request).
      */
     public boolean nextRequestBegun() {
-        return !assembler.isIdle();
+        return assembler != null && !assembler.isIdle();
     }
 
     /**
@@ -194,7 +233,7 @@ public final class BlockingRequestReader {
      * and a lingering close. One system call.
      */
     public boolean hasBufferedInput() throws IOException {
-        return !assembler.isIdle() || in.available() > 0;
+        return nextRequestBegun() || in.available() > 0;
     }
 
     private static int millisUntil(long deadline, boolean midRequest) throws RequestTimeoutException {
