@@ -23,7 +23,14 @@ final class HttpSyntax {
     }
 
     static boolean isToken(String s) {
-        return !s.isEmpty() && allMatch(s, HttpSyntax::isTokenChar);
+        // A plain loop, not allMatch: this runs on every header name of every request and response,
+        // and a lambda passed through a shared helper is a call per character the JIT may not inline.
+        for (int i = 0; i < s.length(); i++) {
+            if (!isTokenChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** A URI scheme: a letter, then letters, digits, {@code +}, {@code -} or {@code .} (RFC 3986 §3.1). */
@@ -78,8 +85,17 @@ final class HttpSyntax {
     }
 
     /** Field values may hold visible characters, spaces, tabs and obs-text, never other controls. */
+    static boolean isFieldValueChar(int c) {
+        return c == '\t' || (c >= 0x20 && c != 0x7f);
+    }
+
     static boolean isFieldValue(String s) {
-        return allMatch(s, c -> c == '\t' || (c >= 0x20 && c != 0x7f));
+        for (int i = 0; i < s.length(); i++) { // a plain loop, as in isToken: every value of every message
+            if (!isFieldValueChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
