@@ -41,7 +41,13 @@ final class HttpSyntax {
 
     /** Visible ASCII only: no spaces, controls or raw non-ASCII bytes. */
     static boolean isRequestTarget(String s) {
-        return !s.isEmpty() && allMatch(s, c -> c > 0x20 && c < 0x7f);
+        for (int i = 0; i < s.length(); i++) { // a plain loop, as in isToken: every request has one
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** unreserved and sub-delims of RFC 3986 §2.2–2.3: what a host name may hold besides escapes. */
@@ -68,11 +74,11 @@ final class HttpSyntax {
             }
         } else {
             portColon = s.indexOf(':');
-            String host = portColon < 0 ? s : s.substring(0, portColon);
-            for (int i = 0; i < host.length(); i++) {
-                char c = host.charAt(i);
+            int hostEnd = portColon < 0 ? s.length() : portColon; // indices, not a substring: every request has a Host
+            for (int i = 0; i < hostEnd; i++) {
+                char c = s.charAt(i);
                 if (c == '%') {
-                    if (i + 2 >= host.length() || !isHexDigit(host.charAt(i + 1)) || !isHexDigit(host.charAt(i + 2))) {
+                    if (i + 2 >= hostEnd || !isHexDigit(s.charAt(i + 1)) || !isHexDigit(s.charAt(i + 2))) {
                         return false;
                     }
                     i += 2;
@@ -81,7 +87,12 @@ final class HttpSyntax {
                 }
             }
         }
-        return portColon < 0 || portColon >= s.length() || allMatch(s.substring(portColon + 1), HttpSyntax::isDigit);
+        for (int i = portColon + 1; portColon >= 0 && i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Field values may hold visible characters, spaces, tabs and obs-text, never other controls. */
@@ -114,7 +125,11 @@ final class HttpSyntax {
 
     /** Strips optional whitespace (SP and HTAB) from both ends. */
     static String trimOws(String s) {
-        int from = 0;
+        return trimOws(s, 0);
+    }
+
+    /** {@code trimOws(s.substring(from))} in one copy instead of two: a header's value, from its line. */
+    static String trimOws(String s, int from) {
         int to = s.length();
         while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
             from++;
