@@ -27,6 +27,9 @@ final class PercentDecoding {
      * @throws BadRequestException on a {@code %} without two hex digits after it
      */
     static byte[] decode(String encoded) {
+        if (isPlainAscii(encoded)) {
+            return encoded.getBytes(StandardCharsets.US_ASCII); // the usual case: one copy, no stream
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length());
         int i = 0;
         while (i < encoded.length()) {
@@ -49,6 +52,17 @@ final class PercentDecoding {
             }
         }
         return out.toByteArray();
+    }
+
+    /** No escape and nothing beyond ASCII: every character is the octet it stands for. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

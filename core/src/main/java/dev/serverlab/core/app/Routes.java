@@ -69,7 +69,7 @@ final class Routes {
     Response dispatch(Request request) {
         String path = request.path();
         String method = request.method().equals("HEAD") ? "GET" : request.method();
-        Set<String> allowed = new LinkedHashSet<>();
+        Set<String> allowed = Set.of(); // a set only once a path matches with another method: most never do
         for (Route route : routes) {
             Optional<String> rest = route.match(path);
             if (rest.isEmpty()) {
@@ -77,6 +77,9 @@ final class Routes {
             }
             if (route.method().equals(method)) {
                 return route.action().apply(request, rest.get());
+            }
+            if (allowed.isEmpty()) {
+                allowed = new LinkedHashSet<>();
             }
             allowed.add(route.method());
             if (route.method().equals("GET")) {

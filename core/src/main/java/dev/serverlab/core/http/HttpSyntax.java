@@ -23,7 +23,14 @@ final class HttpSyntax {
     }
 
     static boolean isToken(String s) {
-        return !s.isEmpty() && allMatch(s, HttpSyntax::isTokenChar);
+        // A plain loop, not allMatch: this runs on every header name of every request and response,
+        // and a lambda passed through a shared helper is a call per character the JIT may not inline.
+        for (int i = 0; i < s.length(); i++) {
+            if (!isTokenChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** A URI scheme: a letter, then letters, digits, {@code +}, {@code -} or {@code .} (RFC 3986 §3.1). */
@@ -34,7 +41,13 @@ final class HttpSyntax {
 
     /** Visible ASCII only: no spaces, controls or raw non-ASCII bytes. */
     static boolean isRequestTarget(String s) {
-        return !s.isEmpty() && allMatch(s, c -> c > 0x20 && c < 0x7f);
+        for (int i = 0; i < s.length(); i++) { // a plain loop, as in isToken: every request has one
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** unreserved and sub-delims of RFC 3986 §2.2–2.3: what a host name may hold besides escapes. */
@@ -61,11 +74,11 @@ final class HttpSyntax {
             }
         } else {
             portColon = s.indexOf(':');
-            String host = portColon < 0 ? s : s.substring(0, portColon);
-            for (int i = 0; i < host.length(); i++) {
-                char c = host.charAt(i);
+            int hostEnd = portColon < 0 ? s.length() : portColon; // indices, not a substring: every request has a Host
+            for (int i = 0; i < hostEnd; i++) {
+                char c = s.charAt(i);
                 if (c == '%') {
-                    if (i + 2 >= host.length() || !isHexDigit(host.charAt(i + 1)) || !isHexDigit(host.charAt(i + 2))) {
+                    if (i + 2 >= hostEnd || !isHexDigit(s.charAt(i + 1)) || !isHexDigit(s.charAt(i + 2))) {
                         return false;
                     }
                     i += 2;
@@ -74,12 +87,26 @@ final class HttpSyntax {
                 }
             }
         }
-        return portColon < 0 || portColon >= s.length() || allMatch(s.substring(portColon + 1), HttpSyntax::isDigit);
+        for (int i = portColon + 1; portColon >= 0 && i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Field values may hold visible characters, spaces, tabs and obs-text, never other controls. */
+    static boolean isFieldValueChar(int c) {
+        return c == '\t' || (c >= 0x20 && c != 0x7f);
+    }
+
     static boolean isFieldValue(String s) {
-        return allMatch(s, c -> c == '\t' || (c >= 0x20 && c != 0x7f));
+        for (int i = 0; i < s.length(); i++) { // a plain loop, as in isToken: every value of every message
+            if (!isFieldValueChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -98,7 +125,11 @@ final class HttpSyntax {
 
     /** Strips optional whitespace (SP and HTAB) from both ends. */
     static String trimOws(String s) {
-        int from = 0;
+        return trimOws(s, 0);
+    }
+
+    /** {@code trimOws(s.substring(from))} in one copy instead of two: a header's value, from its line. */
+    static String trimOws(String s, int from) {
         int to = s.length();
         while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
             from++;

@@ -12,6 +12,9 @@ import java.io.ByteArrayOutputStream;
  */
 public final class RequestAssembler {
 
+    /** The body of every request without one; length 0, so sharing it is safe. */
+    private static final byte[] NO_BODY = new byte[0];
+
     private final RequestParser parser;
     private RequestHead head;
     private ByteArrayOutputStream body;
@@ -62,16 +65,19 @@ public final class RequestAssembler {
                 }
                 case ParseEvent.Head h -> {
                     head = h.head();
-                    body = new ByteArrayOutputStream();
+                    body = null; // made by the first chunk: most requests have none
                     continueOwed = expectsContinue(head);
                 }
                 case ParseEvent.BodyChunk c -> {
                     continueOwed = false;
+                    if (body == null) {
+                        body = new ByteArrayOutputStream();
+                    }
                     body.write(c.bytes(), 0, c.bytes().length);
                 }
                 case ParseEvent.EndOfMessage ignored -> {
                     continueOwed = false;
-                    Request request = new Request(head, body.toByteArray());
+                    Request request = new Request(head, body == null ? NO_BODY : body.toByteArray());
                     head = null;
                     body = null;
                     return request;

@@ -59,6 +59,10 @@ public final class RequestParser {
     }
 
     private final HttpLimits limits;
+    // The reasons for two limits, made once: building them for every line read was a seventh of the
+    // parser's allocation (JFR), for messages that a well-behaved client never sees.
+    private final String requestLineTooLong;
+    private final String sectionTooLong;
 
     // Unread input is buf[start, end). scanFrom remembers how far the search
     // for the current line's LF has already looked.
@@ -86,6 +90,8 @@ public final class RequestParser {
 
     public RequestParser(HttpLimits limits) {
         this.limits = limits;
+        this.requestLineTooLong = "request line longer than " + limits.maxRequestLineBytes() + " bytes";
+        this.sectionTooLong = "header section longer than " + limits.maxHeaderSectionBytes() + " bytes";
     }
 
     /** Appends bytes to parse; consumes the buffer's remaining bytes. */
@@ -156,8 +162,7 @@ public final class RequestParser {
             switch (state) {
                 case REQUEST_LINE -> {
                     // RFC 9112 §3: a request-target longer than the server will parse gets 414.
-                    String line = readLine(limits.maxRequestLineBytes(), Status.URI_TOO_LONG,
-                            "request line longer than " + limits.maxRequestLineBytes() + " bytes");
+                    String line = readLine(limits.maxRequestLineBytes(), Status.URI_TOO_LONG, requestLineTooLong);
                     if (line == null) {
                         return ParseEvent.NEED_DATA;
                     }
@@ -236,9 +241,9 @@ public final class RequestParser {
         if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0) {
             throw bad("malformed request line");
         }
-        String m = line.substring(0, sp1);
+        // GET and HTTP/1.1 are nearly every request: constants for them, not copies out of the line.
+        String m = sp1 == 3 && line.startsWith("GET") ? "GET" : line.substring(0, sp1);
         String t = line.substring(sp1 + 1, sp2);
-        String v = line.substring(sp2 + 1);
         if (!HttpSyntax.isToken(m)) {
             throw bad("malformed method");
         }
@@ -252,7 +257,9 @@ public final class RequestParser {
         }
         method = m;
         target = t;
-        version = parseVersion(v); // before the form check, so "PRI * HTTP/2.0" still gets its 505
+        version = line.length() == sp2 + 9 && line.startsWith("HTTP/1.1", sp2 + 1)
+                ? HttpVersion.HTTP_1_1
+                : parseVersion(line.substring(sp2 + 1)); // before the form check, so "PRI * HTTP/2.0" still gets its 505
         checkTargetForm(m, t);
     }
 
@@ -303,8 +310,7 @@ public final class RequestParser {
         // start's movement: consume() rewinds start to 0 when the buffer
         // empties, which is every line when a client sends one line per packet.
         int unreadBefore = end - start;
-        String line = readLine(Math.max(0, budget - 2), Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                "header section longer than " + limits.maxHeaderSectionBytes() + " bytes");
+        String line = readLine(Math.max(0, budget - 2), Status.REQUEST_HEADER_FIELDS_TOO_LARGE, sectionTooLong);
         if (line != null) {
             sectionBytes += unreadBefore - (end - start);
         }
@@ -326,7 +332,7 @@ public final class RequestParser {
             // Includes whitespace before the colon, which RFC 9112 §5.1 says MUST get a 400.
             throw bad("malformed header name");
         }
-        String value = HttpSyntax.trimOws(line.substring(colon + 1));
+        String value = HttpSyntax.trimOws(line, colon + 1);
         if (!HttpSyntax.isFieldValue(value)) {
             throw bad("control character in header value");
         }
