@@ -35,10 +35,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * <pre>
  * # every server, median and min-max of 2 forks x 5 iterations (chapter 09)
  * java -jar benchmarks/target/benchmarks.jar ThroughputBenchmark -t 4 \
- *      -f 2 -wi 2 -w 2s -i 5 -r 2s -rf json -rff throughput.json
+ *      -f 2 -wi 5 -w 2s -i 5 -r 2s -rf json -rff throughput.json
  * # quick: keep-alive throughput only, every server ranked, under 5 minutes
  * java -jar benchmarks/target/benchmarks.jar 'ThroughputBenchmark.throughput' -p keepAlive=true -t 4 \
- *      -f 1 -wi 1 -w 2s -i 3 -r 2s -rf json -rff quick.json
+ *      -f 1 -wi 5 -w 2s -i 3 -r 2s -rf json -rff quick.json
  * # one server, several concurrency levels (one run per -t):
  * for t in 1 4 16 64; do java -jar benchmarks/target/benchmarks.jar ThroughputBenchmark \
  *      -p server=07-nio -t $t -rf json -rff tp-$t.json; done
