@@ -31,19 +31,7 @@ class IdleWaitTest {
              Socket client = new Socket("127.0.0.1", listener.getLocalPort());
              Socket accepted = listener.accept()) {
             send(client, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
-            AtomicReference<Thread> reading = new AtomicReference<>();
-            CompletableFuture<String> second = new CompletableFuture<>();
-            Thread.ofVirtual().start(() -> {
-                reading.set(Thread.currentThread());
-                try {
-                    BlockingRequestReader reader = new BlockingRequestReader(accepted, HttpLimits.DEFAULTS);
-                    reader.readFirst(LONG);
-                    second.complete(reader.read(LONG, LONG).target());
-                } catch (Exception e) {
-                    second.completeExceptionally(e);
-                }
-            });
-            awaitBlocked(reading);
+            CompletableFuture<String> second = readTwoRequestsOn(Thread.ofVirtual(), accepted);
 
             assertThat(accepted.getSoTimeout()).as("SO_TIMEOUT while idle on a virtual thread").isZero();
             send(client, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -57,19 +45,7 @@ class IdleWaitTest {
              Socket client = new Socket("127.0.0.1", listener.getLocalPort());
              Socket accepted = listener.accept()) {
             send(client, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
-            AtomicReference<Thread> reading = new AtomicReference<>();
-            CompletableFuture<String> second = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().start(() -> {
-                reading.set(Thread.currentThread());
-                try {
-                    BlockingRequestReader reader = new BlockingRequestReader(accepted, HttpLimits.DEFAULTS);
-                    reader.readFirst(LONG);
-                    second.complete(reader.read(LONG, LONG).target());
-                } catch (Exception e) {
-                    second.completeExceptionally(e);
-                }
-            });
-            awaitBlocked(reading);
+            CompletableFuture<String> second = readTwoRequestsOn(Thread.ofPlatform().daemon(), accepted);
 
             assertThat(accepted.getSoTimeout()).as("SO_TIMEOUT while idle on a platform thread")
                     .isGreaterThan(20_000).isLessThanOrEqualTo(30_000);
@@ -131,6 +107,25 @@ class IdleWaitTest {
             assertThat(accepted.isClosed()).isTrue();
             assertThat(wait.end()).as("the reader learns it timed out").isTrue();
         }
+    }
+
+    // Reads the first request, then blocks for the second on a thread of the given kind; returns once it waits.
+    private static CompletableFuture<String> readTwoRequestsOn(Thread.Builder threads, Socket accepted)
+            throws InterruptedException {
+        AtomicReference<Thread> reading = new AtomicReference<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        threads.start(() -> {
+            reading.set(Thread.currentThread());
+            try {
+                BlockingRequestReader reader = new BlockingRequestReader(accepted, HttpLimits.DEFAULTS);
+                reader.readFirst(LONG);
+                second.complete(reader.read(LONG, LONG).target());
+            } catch (Exception e) {
+                second.completeExceptionally(e);
+            }
+        });
+        awaitBlocked(reading);
+        return second;
     }
 
     // Blocked in read(): a virtual thread parks (WAITING), a platform thread sits in native code (RUNNABLE
