@@ -180,7 +180,9 @@ final class ExternalServer implements StageServer, StatsSource {
         }
         stopping = true;
         process.descendants().forEach(ProcessHandle::destroy); // `go run` and the like: the server is a child
-        process.destroy();
+        // Through the handle: Process.destroy() also closes the output pipe, and a
+        // server dying at that moment would lose its last words (the stack trace).
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(drainTimeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
                 stopNow();
@@ -194,7 +196,7 @@ final class ExternalServer implements StageServer, StatsSource {
     private void stopNow() {
         stopping = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly(); // the signal only; the pipe drains to its end (see shutdown)
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

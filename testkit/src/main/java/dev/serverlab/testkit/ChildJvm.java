@@ -96,7 +96,9 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Sends SIGTERM, as {@code kill PID} or a service manager would. */
     public void terminate() {
-        process.destroy();
+        // The signal alone: Process.destroy() would also close the output pipes and
+        // lose what the server prints while it drains and exits.
+        process.toHandle().destroy();
     }
 
     /** Waits for the process to exit and returns its exit code. */
