@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 final class ChildServer implements AutoCloseable {
 
+    /** The system property that pins a child server to CPUs (see {@link #pinning()}). */
+    static final String SERVER_CPUS = "serverlab.serverCpus";
+
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
 
     /**
@@ -58,7 +61,7 @@ final class ChildServer implements AutoCloseable {
      */
     static ChildServer start(List<String> jvmOptions, String mainClass, List<String> args, boolean tracked)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(pinning());
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         if (tracked) {
@@ -67,6 +70,18 @@ final class ChildServer implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         return start(command, true);
+    }
+
+    /**
+     * {@code taskset -c CPUS} when the system property {@value #SERVER_CPUS} names the CPUs the server
+     * may run on, else nothing. With the benchmark's own JVM started on the other CPUs
+     * ({@code taskset -c 0 ./bench java ...}), client and server stop taking turns on the same cores:
+     * the scheduler no longer decides how much of the machine each side gets, which is most of the
+     * spread between one fork and the next.
+     */
+    private static List<String> pinning() {
+        String cpus = System.getProperty(SERVER_CPUS, "");
+        return cpus.isBlank() ? List.of() : List.of("taskset", "-c", cpus);
     }
 
     /** Any server process that prints the same start-up line: the Go peer. */

@@ -2,8 +2,11 @@ package dev.serverlab.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +48,31 @@ class ServersSmokeTest {
             assertThat(client.get()).isEqualTo("hello".length());
             assertThat(client.connections()).isEqualTo(1);
         }
+    }
+
+    /**
+     * {@code ./bench jmh}'s way of keeping client and server apart: with the property set, the child
+     * server may run only on the CPUs it names. Linux with taskset only (elsewhere the property is unset).
+     */
+    @Test
+    void serverCpusPropertyPinsTheChildServer() throws IOException {
+        Path self = Path.of("/proc/self/status");
+        assumeTrue(Files.exists(self) && Files.isExecutable(Path.of("/usr/bin/taskset")), "Linux with taskset");
+        String firstCpu = cpusAllowed(self).split("[-,]")[0];
+        System.setProperty(ChildServer.SERVER_CPUS, firstCpu);
+        try (ChildServer child = ChildServer.start(java.util.List.of(), ServerMain.class.getName(),
+                java.util.List.of("07-nio", "true"), false);
+             EchoClient client = new EchoClient(child.port(), "/echo/hello", true)) {
+            assertThat(client.get()).isEqualTo("hello".length());
+            assertThat(cpusAllowed(Path.of("/proc/" + child.pid() + "/status"))).isEqualTo(firstCpu);
+        } finally {
+            System.clearProperty(ChildServer.SERVER_CPUS);
+        }
+    }
+
+    private static String cpusAllowed(Path status) throws IOException {
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("Cpus_allowed_list:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElseThrow();
     }
 
     @ParameterizedTest
