@@ -62,7 +62,8 @@ public interface LaunchContract {
      * lets that request finish, and exits 0. The signal is sent only once the
      * server has provably taken the request (no guessed pause): a probe
      * {@code /stats} counts it, or, where no probe can be answered meanwhile,
-     * the server has answered {@code 100 Continue} to its head.
+     * the server has answered {@code 100 Continue} to its head. What it says
+     * while it stops reaches the operator's terminal too.
      */
     @Test
     default void sigtermLetsTheRequestInProgressFinishThenExitsZero() throws Exception {
@@ -85,6 +86,8 @@ public interface LaunchContract {
                 assertThat(response.status()).as("the in-flight request completes").isEqualTo(200);
             }
             assertThat(child.awaitExit(Duration.ofSeconds(30))).isZero();
+            assertThat(child.remainingStdoutLines()).as("what the server printed after the signal")
+                    .anyMatch(line -> line.contains("stopping on SIGTERM")).anyMatch(line -> line.endsWith(" stopped"));
         }
     }
 
