@@ -75,7 +75,7 @@ final class ChildServer implements AutoCloseable {
     /**
      * {@code taskset -c CPUS} when the system property {@value #SERVER_CPUS} names the CPUs the server
      * may run on, else nothing. With the benchmark's own JVM started on the other CPUs
-     * ({@code taskset -c 0 ./bench java ...}), client and server stop taking turns on the same cores:
+     * ({@code ./bench jmh} does both), client and server stop taking turns on the same cores:
      * the scheduler no longer decides how much of the machine each side gets, which is most of the
      * spread between one fork and the next.
      */
